@@ -1,0 +1,123 @@
+package dev.foresight.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.foresight.schemas.codec.AvroCodec;
+import dev.foresight.schemas.codec.AvroSerde;
+import dev.foresight.schemas.codec.RecordDecodingException;
+import dev.foresight.schemas.codec.RecordDecodingException.Reason;
+import dev.foresight.schemas.codec.SchemaCatalogue;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
+
+class AvroCodecTest {
+
+    @Test
+    void everyRecordTypeRoundTripsInMemory() {
+        for (SpecificRecord record : RecordSamples.all()) {
+            byte[] bytes = AvroCodec.encode(record);
+            assertThat(bytes[0]).isEqualTo((byte) 0xC3);
+            assertThat(bytes[1]).isEqualTo((byte) 0x01);
+            assertThat(AvroCodec.decodeAny(bytes)).isEqualTo(record);
+            assertThat(AvroSerde.of(record.getClass()).deserialize("t", bytes)).isEqualTo(record);
+        }
+    }
+
+    @Test
+    void samplesCoverEveryTopLevelType() {
+        Set<Class<?>> covered = new HashSet<>();
+        RecordSamples.all().forEach(r -> covered.add(r.getClass()));
+        assertThat(covered).containsExactlyInAnyOrderElementsOf(SchemaCatalogue.RECORD_TYPES);
+    }
+
+    @Test
+    void encodingIsDeterministic() {
+        for (SpecificRecord record : RecordSamples.all()) {
+            assertThat(AvroCodec.encode(record)).isEqualTo(AvroCodec.encode(record));
+        }
+    }
+
+    @Test
+    void garbageBytesAreABadHeader() {
+        assertThatThrownBy(() -> AvroCodec.decodeAny("hello world, not avro".getBytes()))
+                .isInstanceOfSatisfying(RecordDecodingException.class, e -> assertThat(e.reason()).isEqualTo(Reason.BAD_HEADER))
+                .hasMessageContaining("c3 01");
+        assertThatThrownBy(() -> AvroCodec.decodeAny(new byte[] {(byte) 0xC3}))
+                .isInstanceOfSatisfying(RecordDecodingException.class, e -> assertThat(e.reason()).isEqualTo(Reason.BAD_HEADER));
+    }
+
+    @Test
+    void unknownFingerprintIsReportedAsSuch() {
+        byte[] bytes = AvroCodec.encode(RecordSamples.all().get(0));
+        bytes[5] ^= 0x5A; // corrupt the fingerprint only
+        assertThatThrownBy(() -> AvroCodec.decodeAny(bytes))
+                .isInstanceOfSatisfying(RecordDecodingException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNKNOWN_SCHEMA))
+                .hasMessageContaining("fingerprint");
+    }
+
+    @Test
+    void truncatedDatumIsCorrupt() {
+        byte[] bytes = AvroCodec.encode(RecordSamples.all().get(0));
+        byte[] truncated = Arrays.copyOf(bytes, 14);
+        assertThatThrownBy(() -> AvroCodec.decodeAny(truncated))
+                .isInstanceOfSatisfying(RecordDecodingException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CORRUPT_DATUM));
+    }
+
+    @Test
+    void aRecordOfAnotherTypeIsAWrongType() {
+        byte[] prediction = AvroCodec.encode(RecordSamples.all().get(6));
+        assertThatThrownBy(() -> AvroSerde.of(NodeTelemetry.class).deserialize("foresight.telemetry", prediction))
+                .isInstanceOfSatisfying(RecordDecodingException.class, e -> assertThat(e.reason()).isEqualTo(Reason.WRONG_TYPE))
+                .hasMessageContaining("NodeTelemetry").hasMessageContaining("Prediction");
+    }
+
+    @Test
+    void decodingFailuresAreKafkaSerializationExceptions() {
+        // Streams' deserialization handlers act on SerializationException: that is what routes to dead letters.
+        assertThatThrownBy(() -> AvroSerde.any().deserialize("t", new byte[] {1, 2, 3}))
+                .isInstanceOf(org.apache.kafka.common.errors.SerializationException.class);
+    }
+
+    @Test
+    void nullPayloadIsATombstone() {
+        assertThat(AvroSerde.of(NodeState.class).deserialize("t", null)).isNull();
+        assertThat(AvroSerde.of(NodeState.class).serialize("t", null)).isNull();
+    }
+
+    @Test
+    void missingRequiredFieldFailsAtEncodeWithTheType() {
+        NodeTelemetry broken = new NodeTelemetry();
+        assertThatThrownBy(() -> AvroCodec.encode(broken))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NodeTelemetry");
+    }
+
+    /** Any byte string either decodes or raises the typed exception: never anything else. */
+    @Property(tries = 500)
+    void arbitraryBytesNeverEscapeAsUntypedErrors(@ForAll byte[] bytes) {
+        try {
+            AvroCodec.decodeAny(bytes);
+        } catch (RecordDecodingException expected) {
+            assertThat(expected.reason()).isNotNull();
+        }
+    }
+
+    /** Valid header and fingerprint followed by random bytes: still only the typed exception. */
+    @Property(tries = 500)
+    void randomDatumAfterAValidHeaderIsTyped(@ForAll byte[] tail) {
+        byte[] header = Arrays.copyOf(AvroCodec.encode(RecordSamples.all().get(7)), 10);
+        byte[] bytes = new byte[header.length + tail.length];
+        System.arraycopy(header, 0, bytes, 0, header.length);
+        System.arraycopy(tail, 0, bytes, header.length, tail.length);
+        try {
+            AvroCodec.decodeAny(bytes);
+        } catch (RecordDecodingException expected) {
+            assertThat(expected.reason()).isIn(Reason.CORRUPT_DATUM);
+        }
+    }
+}
