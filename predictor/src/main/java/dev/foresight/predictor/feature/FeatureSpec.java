@@ -1,0 +1,93 @@
+package dev.foresight.predictor.feature;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * What {@link FeatureExtractor} computes: the trailing windows and the metric vocabulary.
+ *
+ * <p><b>Vocabulary.</b> With an empty {@code metrics} set the vocabulary is <em>open</em>: a
+ * feature vector covers exactly the metrics present in the longest window, so two nodes (or two
+ * moments) may produce different name lists, and a model's column order is fixed separately by a
+ * {@link FeatureSchema}. With a declared set, every vector has the same names, in the same order,
+ * and a declared metric absent from a window yields NaN features; this is the simpler choice for a
+ * streaming shell and the recommended one when the telemetry source is known.
+ *
+ * @param windows trailing window lengths, each a whole number of seconds; stored sorted and distinct
+ * @param metrics declared metric names, or empty for an open vocabulary
+ */
+public record FeatureSpec(List<Duration> windows, SortedSet<String> metrics) implements Serializable {
+
+    /** Metric names ending with this suffix are counters and also get {@link Statistic#DELTA} and {@link Statistic#RATE}. */
+    public static final String COUNTER_SUFFIX = "_total";
+
+    public FeatureSpec {
+        Objects.requireNonNull(windows, "windows");
+        Objects.requireNonNull(metrics, "metrics");
+        if (windows.isEmpty()) {
+            throw new IllegalArgumentException("at least one window is required");
+        }
+        TreeSet<Duration> sorted = new TreeSet<>();
+        for (Duration window : windows) {
+            Objects.requireNonNull(window, "window");
+            if (window.isNegative() || window.isZero() || window.getNano() != 0) {
+                throw new IllegalArgumentException("a window must be a positive whole number of seconds: " + window);
+            }
+            sorted.add(window);
+        }
+        windows = List.copyOf(sorted);
+        metrics = Collections.unmodifiableSortedSet(new TreeSet<>(metrics));
+    }
+
+    /** Windows of 10, 30 and 120 minutes over an open vocabulary. */
+    public static FeatureSpec defaults() {
+        return new FeatureSpec(
+                List.of(Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofMinutes(120)),
+                new TreeSet<>());
+    }
+
+    /** The same windows over a declared vocabulary. */
+    public FeatureSpec withMetrics(SortedSet<String> declared) {
+        return new FeatureSpec(windows, declared);
+    }
+
+    /** The given windows over the same vocabulary. */
+    public FeatureSpec withWindows(List<Duration> newWindows) {
+        return new FeatureSpec(newWindows, metrics);
+    }
+
+    /** Whether the vocabulary is open (no declared metrics). */
+    public boolean openVocabulary() {
+        return metrics.isEmpty();
+    }
+
+    /** The longest window: how much history a {@link SlidingWindow} must keep. */
+    public Duration longestWindow() {
+        return windows.get(windows.size() - 1);
+    }
+
+    /** Whether a metric is a counter (name ends with {@value #COUNTER_SUFFIX}). */
+    public static boolean isCounter(String metric) {
+        return metric.endsWith(COUNTER_SUFFIX);
+    }
+
+    /**
+     * The name prefix of a window: minutes when the window is a whole number of minutes
+     * ({@code w10m}, {@code w120m}), seconds otherwise ({@code w45s}). One unit per case keeps
+     * names stable whatever the list of windows.
+     */
+    public static String windowLabel(Duration window) {
+        long seconds = window.getSeconds();
+        return seconds % 60 == 0 ? "w" + (seconds / 60) + "m" : "w" + seconds + "s";
+    }
+
+    /** The full feature name for a window, metric and statistic, e.g. {@code w30m.temp_cpu_c.mean}. */
+    public static String featureName(Duration window, String metric, Statistic statistic) {
+        return windowLabel(window) + "." + metric + "." + statistic.label();
+    }
+}
