@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
             "Proactive fault tolerance and power management for virtualized HPC clusters,",
             "as a Kafka stream-processing pipeline."},
         subcommands = {
+            DemoCommand.class,
+            ExperimentCommand.class,
+            ReplayCommand.class,
             BrokerCommand.class,
             TopicsCommand.class,
             CommandLine.HelpCommand.class

@@ -170,6 +170,15 @@ public record Scenario(
         if (jobs != null) {
             jobs.validate("jobs", v, node);
         }
+        if (jobs != null && node != null && jobs.vmsPerMpiJob() != null && jobs.coresPerVm() != null && nodes >= 1
+                && jobs.mpiShare() > 0) {
+            int largestVm = jobs.coresPerVm().stream().filter(c -> c != null).mapToInt(Integer::intValue).max().orElse(0);
+            long largestJob = (long) jobs.vmsPerMpiJob().max() * largestVm;
+            if (largestJob > totalCores()) {
+                v.add("jobs.vmsPerMpiJob.max", "an MPI job of " + jobs.vmsPerMpiJob().max() + " VMs x " + largestVm
+                        + " cores would not fit in the cluster (" + totalCores() + " cores)");
+            }
+        }
         v.notNull("scheduler", scheduler);
         if (scheduler != null) {
             scheduler.validate("scheduler", v);

@@ -10,6 +10,8 @@ import java.util.List;
  *     the scheduler busy without an ever-growing queue)
  * @param prefill submit, at tick 0, jobs worth {@code offeredLoad} of the cores, so a run does not
  *     start on an empty cluster
+ * @param arrivals whether jobs keep arriving after the prefill (false for controlled experiments
+ *     such as the Young/Daly validation, where a fixed set of long jobs runs throughout)
  * @param mpiShare share of jobs that are tightly coupled MPI jobs; the rest are single-VM throughput jobs
  * @param highPriorityShare share of jobs with priority 1 (the others have priority 0)
  * @param passthroughShare share of MPI jobs whose VMs use VMM-bypass: faster interconnect, not
@@ -23,6 +25,7 @@ import java.util.List;
 public record JobSettings(
         double offeredLoad,
         boolean prefill,
+        boolean arrivals,
         double mpiShare,
         double highPriorityShare,
         double passthroughShare,
@@ -40,6 +43,7 @@ public record JobSettings(
     public static JobSettings defaults() {
         return new JobSettings(
                 0.8,
+                true,
                 true,
                 0.6,
                 0.15,

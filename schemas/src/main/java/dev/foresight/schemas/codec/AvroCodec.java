@@ -12,7 +12,6 @@ import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.avro.util.ClassSecurityValidator;
 
 /**
  * Avro single-object encoding (magic {@code C3 01}, 8-byte CRC-64-AVRO fingerprint, binary datum) for
@@ -25,10 +24,7 @@ public final class AvroCodec {
     static final int HEADER_LENGTH = 10;
 
     static {
-        // Avro 1.12 refuses to instantiate generated classes from untrusted packages; ours are trusted.
-        ClassSecurityValidator.ClassSecurityPredicate previous = ClassSecurityValidator.getGlobal();
-        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(previous,
-                type -> type.getName().startsWith("dev.foresight.schemas.")));
+        AvroTrust.ensure();
     }
 
     private static final Map<Class<?>, BinaryMessageEncoder<SpecificRecord>> ENCODERS = new ConcurrentHashMap<>();

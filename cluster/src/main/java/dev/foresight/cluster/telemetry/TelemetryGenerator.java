@@ -1,0 +1,140 @@
+package dev.foresight.cluster.telemetry;
+
+import dev.foresight.cluster.Metrics;
+import dev.foresight.cluster.Scenario;
+import dev.foresight.cluster.TelemetrySample;
+import dev.foresight.cluster.failure.Precursors;
+import dev.foresight.cluster.random.Draws;
+import dev.foresight.cluster.random.RandomStreams;
+import dev.foresight.cluster.random.RandomStreams.Purpose;
+import dev.foresight.cluster.scenario.TelemetrySettings;
+import java.util.Collections;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * Turns a node's load and its precursor severities into sensor readings.
+ *
+ * <p>Healthy nodes differ from each other (fixed per-node traits: background ECC rate, fan curve,
+ * cooling efficiency, rack position) so that a predictor cannot flag a node just for being unusual.
+ * Precursors move the same sensors a failing part would:
+ * <ul>
+ *   <li>memory: corrected ECC errors rise from the node's background rate to about two a minute,
+ *       with uncorrectable errors appearing near the end;
+ *   <li>thermal (failing fan): fan speed sags by up to a third, the CPU runs up to 18 C hotter;
+ *   <li>power (failing supply): the 12 V rail sags by up to 0.3 V and ripples, the measured draw gets
+ *       noisy.
+ * </ul>
+ * Severity ramps are quadratic over the degradation period (see the failure package), so the signal
+ * is weak at first and unmistakable only near the end.
+ */
+public final class TelemetryGenerator {
+
+    private static final double ECC_PEAK_PER_HOUR = 120;
+    private static final double UNCORRECTABLE_PEAK_PER_HOUR = 6;
+    private static final double FAN_SAG = 0.35;
+    private static final double THERMAL_RISE_C = 18;
+    private static final double PSU_NOMINAL_V = 12.0;
+
+    private final TelemetrySettings settings;
+    private final double tickHours;
+    private final SplittableRandom[] noise;
+    private final ThermalModel thermal;
+    private final double[] inletC;
+    private final double[] eccBackgroundPerHour;
+    private final double[] fanBaseRpm;
+    private final double[] coolingFactor;
+    private final double[] psuOffsetV;
+    private final long[] eccCorrectable;
+    private final long[] eccUncorrectable;
+
+    public TelemetryGenerator(Scenario scenario, long seed) {
+        this.settings = scenario.telemetry();
+        int nodes = scenario.nodes();
+        this.tickHours = scenario.tickSeconds() / 3600.0;
+        this.thermal = new ThermalModel(settings, nodes, scenario.tickSeconds(), settings.inletTempC() + 15);
+        this.noise = new SplittableRandom[nodes];
+        this.inletC = new double[nodes];
+        this.eccBackgroundPerHour = new double[nodes];
+        this.fanBaseRpm = new double[nodes];
+        this.coolingFactor = new double[nodes];
+        this.psuOffsetV = new double[nodes];
+        this.eccCorrectable = new long[nodes];
+        this.eccUncorrectable = new long[nodes];
+        for (int n = 0; n < nodes; n++) {
+            noise[n] = RandomStreams.stream(seed, Purpose.TELEMETRY, n);
+            SplittableRandom traits = RandomStreams.stream(seed, Purpose.NODE_TRAITS, n);
+            int rack = scenario.rackIndexOf(n);
+            double rackShare = scenario.racks() > 1 ? rack / (double) (scenario.racks() - 1) : 0;
+            inletC[n] = settings.inletTempC() + settings.rackInletSpreadC() * rackShare + 0.5 * traits.nextGaussian();
+            // log-normal background: most DIMMs are quiet, a few chatter for years without failing
+            eccBackgroundPerHour[n] = 0.02 * Math.exp(1.5 * traits.nextGaussian());
+            fanBaseRpm[n] = 4000 + 300 * traits.nextGaussian();
+            coolingFactor[n] = 1 + 0.05 * traits.nextGaussian();
+            psuOffsetV[n] = 0.05 * traits.nextGaussian();
+        }
+    }
+
+    /**
+     * Readings of a powered node at the end of a tick; advances its thermal state and counters.
+     *
+     * @param netMbps migration traffic through the node's link, averaged over the tick
+     */
+    public TelemetrySample sample(int node, String nodeId, long timeMillis, double cpuUtil, double memUtil, int vmCount,
+            double watts, double netMbps, Precursors precursors) {
+        SplittableRandom r = noise[node];
+        double inlet = inletC[node] + 0.2 * r.nextGaussian();
+
+        double thermalFault = precursors.thermal();
+        double temp = thermal.step(node, inletC[node], watts, coolingFactor[node], THERMAL_RISE_C * thermalFault)
+                + 0.3 * r.nextGaussian();
+        double fan = (fanBaseRpm[node] + 90 * Math.max(0, temp - 40)) * (1 - FAN_SAG * thermalFault) + 40 * r.nextGaussian();
+
+        double powerFault = precursors.power();
+        double measuredWatts = watts + (2 + 25 * powerFault) * r.nextGaussian();
+        double volts = PSU_NOMINAL_V + psuOffsetV[node] - 0.3 * powerFault + (0.02 + 0.25 * powerFault) * r.nextGaussian();
+
+        double memoryFault = precursors.memory();
+        double eccRate = eccBackgroundPerHour[node] + ECC_PEAK_PER_HOUR * memoryFault * memoryFault;
+        eccCorrectable[node] += Draws.poisson(r, eccRate * tickHours);
+        double uncorrectableRate = 1e-4 + UNCORRECTABLE_PEAK_PER_HOUR * Math.pow(memoryFault, 4);
+        eccUncorrectable[node] += Draws.poisson(r, uncorrectableRate * tickHours);
+
+        double cpu = clamp01(cpuUtil + (cpuUtil > 0 ? 0.02 : 0.005) * r.nextGaussian());
+
+        TreeMap<String, Double> metrics = new TreeMap<>();
+        metrics.put(Metrics.CPU_UTIL, cpu);
+        metrics.put(Metrics.MEM_UTIL, clamp01(memUtil));
+        metrics.put(Metrics.VM_COUNT, (double) vmCount);
+        metrics.put(Metrics.POWER_WATTS, Math.max(0, measuredWatts));
+        metrics.put(Metrics.TEMP_CPU_C, temp);
+        metrics.put(Metrics.TEMP_INLET_C, inlet);
+        metrics.put(Metrics.FAN_RPM, Math.max(0, fan));
+        metrics.put(Metrics.PSU_VOLTAGE_V, volts);
+        metrics.put(Metrics.NET_MBPS, netMbps);
+        metrics.put(Metrics.ECC_CORRECTABLE_TOTAL, (double) eccCorrectable[node]);
+        metrics.put(Metrics.ECC_UNCORRECTABLE_TOTAL, (double) eccUncorrectable[node]);
+        return new TelemetrySample(nodeId, timeMillis, Collections.unmodifiableSortedMap(metrics));
+    }
+
+    /** A dark node emits nothing but cools down towards its inlet temperature. */
+    public void dark(int node) {
+        thermal.step(node, inletC[node], 0, coolingFactor[node], 0);
+    }
+
+    public double temperature(int node) {
+        return thermal.temperature(node);
+    }
+
+    public long eccCorrectable(int node) {
+        return eccCorrectable[node];
+    }
+
+    public long eccUncorrectable(int node) {
+        return eccUncorrectable[node];
+    }
+
+    private static double clamp01(double x) {
+        return Math.max(0, Math.min(1, x));
+    }
+}

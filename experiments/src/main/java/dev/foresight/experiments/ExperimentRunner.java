@@ -1,0 +1,79 @@
+package dev.foresight.experiments;
+
+import dev.foresight.broker.EmbeddedKafkaBroker;
+import dev.foresight.cluster.Scenario;
+import dev.foresight.experiments.report.ExperimentReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs every policy of an experiment on the same scenario and seed, records each run, and writes the
+ * comparison report. Layout of the output directory:
+ * <pre>
+ *   OUT/summary.json, OUT/report.html
+ *   OUT/runs/&lt;policy&gt;/{telemetry,node-events,predictions,commands,command-results}.avro, manifest.json
+ * </pre>
+ */
+public final class ExperimentRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExperimentRunner.class);
+
+    /** Everything an experiment produced. */
+    public record Outcome(List<RunResult> runs, Path summaryJson, Path reportHtml) {}
+
+    private final ExperimentOptions options;
+    private final KafkaPolicyRun.ControlPlaneFactory planes;
+
+    public ExperimentRunner(ExperimentOptions options) {
+        this(options, new ControlPlanes(options));
+    }
+
+    ExperimentRunner(ExperimentOptions options, KafkaPolicyRun.ControlPlaneFactory planes) {
+        this.options = options;
+        this.planes = planes;
+    }
+
+    public Outcome run(Scenario scenario, long seed) throws InterruptedException, TimeoutException {
+        Path out = options.outputDir();
+        try {
+            Files.createDirectories(out.resolve("runs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the output directory " + out + ": " + e.getMessage(), e);
+        }
+        List<RunResult> results = new ArrayList<>();
+        if (options.engine() == Engine.INPROCESS) {
+            throw new UnsupportedOperationException("the in-process engine is not available in this build; use --engine kafka");
+        }
+        EmbeddedKafkaBroker broker = null;
+        Map<String, Object> kafka = options.kafka();
+        try {
+            if (kafka.isEmpty()) {
+                broker = EmbeddedKafkaBroker.start();
+                kafka = broker.clientProperties();
+            }
+            // Topic names must not collide with earlier experiments on a shared cluster; they never reach the recording.
+            String runId = "fx" + Long.toString(System.currentTimeMillis(), 36);
+            for (Policy policy : options.policies()) {
+                Path runDir = out.resolve("runs").resolve(policy.label());
+                LOG.info("running {} on {} (seed {})", policy.label(), scenario.name(), seed);
+                results.add(new KafkaPolicyRun(options, planes).run(scenario, seed, policy, kafka, runDir, runId));
+            }
+        } finally {
+            if (broker != null) {
+                broker.close();
+            }
+        }
+        ExperimentReport report = new ExperimentReport(ReportContexts.of(scenario, seed, options.engine()), results);
+        Path summary = report.writeSummaryJson(out);
+        Path html = report.writeHtml(out);
+        return new Outcome(results, summary, html);
+    }
+}

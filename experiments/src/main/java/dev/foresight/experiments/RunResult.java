@@ -1,0 +1,31 @@
+package dev.foresight.experiments;
+
+import dev.foresight.cluster.AccountingSnapshot;
+import dev.foresight.cluster.AccountingSummary;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one policy run produced.
+ *
+ * @param timeline accounting at every tick (cumulative counters), for the report's timeline
+ * @param recordCounts records written per recording file
+ * @param checksums SHA-256 per recording file: equal checksums mean identical runs
+ * @param predictorQuality precision, recall, ... of the predictions the run acted on (empty without predictions)
+ */
+public record RunResult(
+        Policy policy,
+        boolean consolidation,
+        AccountingSummary summary,
+        List<AccountingSnapshot> timeline,
+        Path recording,
+        Map<String, Long> recordCounts,
+        Map<String, String> checksums,
+        Map<String, Double> predictorQuality,
+        double wallSeconds) {
+
+    public String label() {
+        return policy.label() + (consolidation ? "+consolidation" : "");
+    }
+}

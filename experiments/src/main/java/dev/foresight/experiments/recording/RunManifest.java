@@ -1,0 +1,57 @@
+package dev.foresight.experiments.recording;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code manifest.json} of a recording: what ran (scenario, seed, policy, versions), what it wrote
+ * (files, record counts, SHA-256) and what it measured (summary). Nothing in it depends on the wall
+ * clock or the machine, so two identical runs have identical manifests too.
+ */
+public record RunManifest(String formatVersion, Object scenario, long seed, String policy, Map<String, String> versions,
+                          Map<String, Long> recordCounts, Map<String, String> checksums, Map<String, Double> summary) {
+
+    public static final String FORMAT_VERSION = "1";
+    public static final String FILE_NAME = "manifest.json";
+
+    public RunManifest {
+        versions = new TreeMap<>(versions);
+        recordCounts = new TreeMap<>(recordCounts);
+        checksums = new TreeMap<>(checksums);
+    }
+
+    static ObjectMapper mapper() {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    }
+
+    public Path write(Path directory) {
+        Path file = directory.resolve(FILE_NAME);
+        try {
+            mapper().writeValue(file.toFile(), this);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        return file;
+    }
+
+    /** Reads a manifest; the error names the file and what is wrong with it. */
+    public static Map<String, Object> read(Path directory) {
+        Path file = directory.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(directory + " is not a recording: " + FILE_NAME + " is missing");
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = mapper().readValue(file.toFile(), Map.class);
+            return m;
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + " is not valid JSON: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package dev.foresight.experiments.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.foresight.cluster.AccountingSnapshot;
+import dev.foresight.cluster.AccountingSummary;
+import dev.foresight.experiments.RunResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The end of an experiment: {@code summary.json} (machine-readable figures per policy) and
+ * {@code report.html} (the same figures, charts and the first-order waste predictions), one
+ * self-contained file a user can open or mail.
+ */
+public final class ExperimentReport {
+
+    /** Scenario facts the waste comparison needs. */
+    public record Context(String scenarioName, long seed, String engine, double nodeMtbfHours, int meanNodesPerJob,
+                          double meanCheckpointCostSeconds) {}
+
+    private final Context context;
+    private final List<RunResult> runs;
+
+    public ExperimentReport(Context context, List<RunResult> runs) {
+        this.context = context;
+        this.runs = List.copyOf(runs);
+    }
+
+    public Path writeSummaryJson(Path dir) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("scenario", context.scenarioName());
+        root.put("seed", context.seed());
+        root.put("engine", context.engine());
+        ArrayNode policies = root.putArray("runs");
+        for (RunResult run : runs) {
+            ObjectNode n = policies.addObject();
+            n.put("policy", run.label());
+            figures(run).forEach(n::put);
+            n.set("predictor", mapper.valueToTree(run.predictorQuality()));
+            n.set("recordCounts", mapper.valueToTree(run.recordCounts()));
+            n.set("checksums", mapper.valueToTree(run.checksums()));
+            n.put("recording", dir.relativize(run.recording()).toString());
+            n.put("wallSeconds", run.wallSeconds());
+        }
+        ObjectNode predictions = root.putObject("wastePredictions");
+        wastePredictions().forEach(predictions::put);
+        Path file = dir.resolve("summary.json");
+        try {
+            Files.createDirectories(dir);
+            mapper.writeValue(file.toFile(), root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        return file;
+    }
+
+    /** The headline figures of one run, in display order. */
+    public static Map<String, Double> figures(RunResult run) {
+        AccountingSummary s = run.summary();
+        AccountingSnapshot t = s.totals();
+        Map<String, Double> f = new LinkedHashMap<>();
+        f.put("usefulCoreHours", t.usefulCoreSeconds() / 3600);
+        f.put("lostCoreHours", t.lostCoreSeconds() / 3600);
+        f.put("checkpointCoreHours", t.checkpointCoreSeconds() / 3600);
+        f.put("migrationCoreHours", t.migrationCoreSeconds() / 3600);
+        f.put("restartCoreHours", t.restartCoreSeconds() / 3600);
+        f.put("wasteFraction", s.wasteFraction());
+        f.put("energyKwh", t.energyKwh());
+        f.put("meanPowerWatts", s.meanPowerWatts());
+        f.put("meanUtilization", s.meanUtilization());
+        f.put("highPriorityMeanWaitMinutes", s.highPriorityMeanWaitSeconds() / 60);
+        f.put("failures", (double) t.failures());
+        f.put("failuresWithVictims", (double) t.failuresWithVictims());
+        f.put("vmsLost", (double) t.vmsLost());
+        f.put("jobsCompleted", (double) t.jobsCompleted());
+        f.put("migrationsCompleted", (double) t.migrationsCompleted());
+        f.put("checkpointsCompleted", (double) t.checkpointsCompleted());
+        f.put("simulatedHours", s.simulatedHours());
+        return f;
+    }
+
+    /**
+     * Young/Daly and Aupy et al. first-order waste for this scenario, with the platform MTBF a job sees
+     * ({@code node MTBF / nodes per job}) and each run's measured recall and precision.
+     */
+    Map<String, Double> wastePredictions() {
+        Map<String, Double> p = new LinkedHashMap<>();
+        double mtbf = context.nodeMtbfHours() * 3600 / Math.max(1, context.meanNodesPerJob());
+        double c = context.meanCheckpointCostSeconds();
+        if (mtbf > 0 && c > 0) {
+            p.put("jobMtbfSeconds", mtbf);
+            p.put("checkpointCostSeconds", c);
+            p.put("youngIntervalSeconds", WasteModel.youngInterval(c, mtbf));
+            p.put("youngDalyWaste", WasteModel.youngDalyWaste(c, WasteModel.youngInterval(c, mtbf), mtbf));
+            for (RunResult run : runs) {
+                Double recall = run.predictorQuality().get("recall");
+                Double precision = run.predictorQuality().get("precision");
+                if (recall != null && precision != null) {
+                    p.put("aupyWaste." + run.label(), WasteModel.aupyWaste(c, mtbf, recall, precision, c));
+                }
+            }
+        }
+        return p;
+    }
+
+    public Path writeHtml(Path dir) {
+        StringBuilder html = new StringBuilder();
+        html.append("<!doctype html><html lang=en><head><meta charset=utf-8><title>Foresight report: ")
+                .append(esc(context.scenarioName())).append("</title><style>")
+                .append("body{font-family:system-ui,sans-serif;margin:2em;max-width:1400px;color:#222}")
+                .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}")
+                .append("th:first-child,td:first-child{text-align:left}.charts img{margin:4px;border:1px solid #eee}")
+                .append("</style></head><body>");
+        html.append("<h1>Foresight experiment: ").append(esc(context.scenarioName())).append("</h1>");
+        html.append("<p>seed ").append(context.seed()).append(", engine ").append(esc(context.engine()))
+                .append(". All runs share the seed, so the same hardware failures strike at the same times; ")
+                .append("they differ only by the policy.</p>");
+        appendSummaryTable(html);
+        appendWaste(html);
+        appendPredictor(html);
+        html.append("<h2>Charts</h2><div class=charts>");
+        html.append(img(Charts.bars("Lost work", "core-hours", byRun(r -> r.summary().totals().lostCoreSeconds() / 3600))));
+        html.append(img(Charts.bars("Checkpoint + migration + restart overhead", "core-hours",
+                byRun(r -> (r.summary().totals().checkpointCoreSeconds() + r.summary().totals().migrationCoreSeconds()
+                        + r.summary().totals().restartCoreSeconds()) / 3600))));
+        html.append(img(Charts.bars("Energy", "kWh", byRun(r -> r.summary().totals().energyKwh()))));
+        html.append(img(Charts.bars("High-priority mean wait", "minutes", byRun(r -> r.summary().highPriorityMeanWaitSeconds() / 60))));
+        html.append(img(Charts.lines("Cumulative lost work", "simulated hours", "core-hours",
+                timeline(s -> s.lostCoreSeconds() / 3600))));
+        html.append(img(Charts.lines("Cluster power", "simulated hours", "kW", timeline(s -> s.powerWatts() / 1000))));
+        html.append(img(Charts.lines("Cluster timeline: powered-on nodes", "simulated hours", "nodes", timeline(s -> s.poweredOnNodes()))));
+        html.append(img(Charts.lines("Cluster timeline: failures so far", "simulated hours", "failures", timeline(s -> s.failures()))));
+        html.append("</div></body></html>");
+        Path file = dir.resolve("report.html");
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(file, html.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        return file;
+    }
+
+    private void appendSummaryTable(StringBuilder html) {
+        html.append("<h2>Summary</h2><table><tr><th>figure</th>");
+        runs.forEach(r -> html.append("<th>").append(esc(r.label())).append("</th>"));
+        html.append("</tr>");
+        List<String> names = new ArrayList<>(figures(runs.get(0)).keySet());
+        for (String name : names) {
+            html.append("<tr><td>").append(esc(name)).append("</td>");
+            for (RunResult run : runs) {
+                html.append("<td>").append(format(figures(run).get(name))).append("</td>");
+            }
+            html.append("</tr>");
+        }
+        html.append("</table>");
+    }
+
+    private void appendWaste(StringBuilder html) {
+        Map<String, Double> predicted = wastePredictions();
+        html.append("<h2>Measured waste against first-order models</h2>");
+        if (predicted.isEmpty()) {
+            html.append("<p>No checkpoint cost or MTBF known for this scenario.</p>");
+            return;
+        }
+        html.append("<table><tr><th>quantity</th><th>value</th></tr>");
+        predicted.forEach((k, v) -> html.append("<tr><td>").append(esc(k)).append("</td><td>").append(format(v)).append("</td></tr>"));
+        runs.forEach(r -> html.append("<tr><td>measured waste: ").append(esc(r.label())).append("</td><td>")
+                .append(format(r.summary().wasteFraction())).append("</td></tr>"));
+        html.append("</table><p>Young/Daly: <i>C/T + T/(2M)</i> at <i>T = sqrt(2CM)</i>. Aupy et al.: ")
+                .append("<i>C/T + (1-r)T/(2M) + rC<sub>p</sub>/(pM)</i> at <i>T = sqrt(2MC/(1-r))</i>, with the measured recall r ")
+                .append("and precision p. M is the node MTBF divided by the nodes a job spans. These are first-order; ")
+                .append("queueing, restarts and migration stalls add to the measured waste.</p>");
+    }
+
+    private void appendPredictor(StringBuilder html) {
+        html.append("<h2>Predictor</h2>");
+        boolean any = false;
+        for (RunResult run : runs) {
+            if (run.predictorQuality().isEmpty()) {
+                continue;
+            }
+            any = true;
+            html.append("<h3>").append(esc(run.label())).append("</h3><table><tr><th>metric</th><th>value</th></tr>");
+            run.predictorQuality().forEach((k, v) -> html.append("<tr><td>").append(esc(k)).append("</td><td>")
+                    .append(format(v)).append("</td></tr>"));
+            html.append("</table>");
+        }
+        if (!any) {
+            html.append("<p>No run in this experiment acted on predictions.</p>");
+        }
+    }
+
+    private Map<String, Double> byRun(ToDoubleFunction<RunResult> f) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        runs.forEach(r -> m.put(r.label(), f.applyAsDouble(r)));
+        return m;
+    }
+
+    private Map<String, List<double[]>> timeline(ToDoubleFunction<AccountingSnapshot> f) {
+        Map<String, List<double[]>> series = new LinkedHashMap<>();
+        for (RunResult run : runs) {
+            double hoursPerTick = run.summary().ticks() == 0 ? 0 : run.summary().simulatedHours() / run.summary().ticks();
+            List<double[]> points = new ArrayList<>();
+            int step = Math.max(1, run.timeline().size() / 500); // a chart needs no more than ~500 points
+            for (int i = 0; i < run.timeline().size(); i += step) {
+                AccountingSnapshot s = run.timeline().get(i);
+                points.add(new double[] {(s.tick() + 1) * hoursPerTick, f.applyAsDouble(s)});
+            }
+            series.put(run.label(), points);
+        }
+        return series;
+    }
+
+    private static String img(String dataUri) {
+        return "<img alt=chart src=\"" + dataUri + "\">";
+    }
+
+    static String format(Double v) {
+        if (v == null || v.isNaN()) {
+            return "–";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e12) {
+            return String.format(Locale.ROOT, "%,d", v.longValue());
+        }
+        return String.format(Locale.ROOT, Math.abs(v) < 1 ? "%.4f" : "%,.2f", v);
+    }
+
+    static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

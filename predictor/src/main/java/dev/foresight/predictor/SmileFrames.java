@@ -1,0 +1,26 @@
+package dev.foresight.predictor;
+
+import java.util.stream.IntStream;
+import smile.data.DataFrame;
+import smile.data.formula.Formula;
+import smile.data.vector.IntVector;
+
+/**
+ * The Smile data frame for a design matrix. Columns get positional names ({@code f0, f1, ...}):
+ * the real names live in the predictor's FeatureSchema, and positional names cannot collide with
+ * the label column or trip Smile's formula parser.
+ */
+final class SmileFrames {
+
+    static final String LABEL = "failed";
+    static final Formula FORMULA = Formula.lhs(LABEL);
+
+    private SmileFrames() {
+    }
+
+    static DataFrame frame(TrainingData data) {
+        String[] names = IntStream.range(0, data.features()).mapToObj(j -> "f" + j).toArray(String[]::new);
+        // features first, label last: the predictors keep the column indices of the design matrix
+        return DataFrame.of(data.x, names).merge(IntVector.of(LABEL, data.y));
+    }
+}

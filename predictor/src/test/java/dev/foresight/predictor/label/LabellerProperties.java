@@ -1,0 +1,61 @@
+package dev.foresight.predictor.label;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.constraints.Size;
+
+class LabellerProperties {
+
+    private static final long MINUTE = 60_000L;
+    private static final long H = Duration.ofHours(1).toMillis();
+    private final Labeller labeller = new Labeller(LabelPolicy.of(Duration.ofHours(1)));
+
+    /** Alternating failure/repair gaps (in minutes) make a node history. */
+    private static NodeHistory history(List<Integer> gapsMinutes) {
+        List<HealthEvent> events = new ArrayList<>();
+        long t = 0;
+        for (int i = 0; i < gapsMinutes.size(); i++) {
+            t += gapsMinutes.get(i) * MINUTE;
+            events.add(i % 2 == 0 ? HealthEvent.failed(t) : HealthEvent.repaired(t));
+        }
+        return new NodeHistory(events);
+    }
+
+    @Property(tries = 300)
+    void positiveLeadTimesLieWithinTheHorizon(
+            @ForAll @Size(max = 8) List<@IntRange(min = 1, max = 300) Integer> gaps,
+            @ForAll @LongRange(min = 0, max = 2400) long endMinute) {
+        Label label = labeller.label(endMinute * MINUTE, history(gaps), Long.MAX_VALUE);
+
+        assertThat(label.outcome()).isNotEqualTo(Label.Outcome.PENDING);
+        if (label.outcome() == Label.Outcome.POSITIVE) {
+            assertThat(label.leadTimeMillis()).isGreaterThan(0).isLessThanOrEqualTo(H);
+        }
+    }
+
+    @Property(tries = 300)
+    void resolvedLabelsNeverChangeAsTheWatermarkAdvances(
+            @ForAll @Size(max = 8) List<@IntRange(min = 1, max = 300) Integer> gaps,
+            @ForAll @LongRange(min = 0, max = 2400) long endMinute,
+            @ForAll @LongRange(min = 0, max = 200) long watermarkDelayMinutes) {
+        NodeHistory full = history(gaps);
+        long end = endMinute * MINUTE;
+        long watermark = end + watermarkDelayMinutes * MINUTE;
+        // the caller only knows the events up to its watermark
+        NodeHistory known = new NodeHistory(full.events().stream().filter(e -> e.timeMillis() <= watermark).toList());
+
+        Label early = labeller.label(end, known, watermark);
+        Label late = labeller.label(end, full, Long.MAX_VALUE);
+
+        if (early.resolved()) {
+            assertThat(early).isEqualTo(late);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.foresight.producers.sim;
+
+import dev.foresight.cluster.ClusterSimulation;
+import dev.foresight.cluster.TickReport;
+import dev.foresight.cluster.command.ClusterCommand;
+import dev.foresight.schemas.Command;
+import dev.foresight.schemas.CommandResult;
+import dev.foresight.schemas.CommandStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the cluster model tick by tick against Kafka: publishes each tick (telemetry, events, state,
+ * results, markers) and, in closed loop, applies the commands the actuator decided at tick k at tick
+ * {@code k + 1 + lag}. Before advancing to tick t it waits for the actuator's marker of tick
+ * {@code t - 1 - lag}: the loop waits rather than races, so a run is a pure function of scenario and seed.
+ */
+public final class SimulationDriver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimulationDriver.class);
+
+    /** Commands of a tick are applied in id order; the actuator's ids sort in decision order. */
+    public static final Comparator<Command> COMMAND_ORDER = Comparator.comparing(Command::getCommandId);
+
+    /** Receives every tick and the commands read back, for recording, progress and dashboards. */
+    public interface TickListener {
+        void onTick(TickReport report);
+
+        default void onCommands(long decidedAtTick, List<Command> commands) {}
+    }
+
+    /** Paces ticks: lockstep runs as fast as the pipeline allows, realtime waits for the wall clock. */
+    public interface Pacer {
+        void beforeTick(long tick) throws InterruptedException;
+
+        static Pacer asFastAsPossible() {
+            return tick -> { };
+        }
+
+        static Pacer realtime(Duration perTick) {
+            long start = System.nanoTime();
+            return tick -> {
+                long due = start + tick * perTick.toNanos();
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000)); // pacing, not synchronisation
+                }
+            };
+        }
+    }
+
+    private final ClusterSimulation simulation;
+    private final TickPublisher publisher;
+    private final TickedTopicReader<Command> commands; // null: open loop
+    private final int lag;
+    private final Duration tickTimeout;
+    private final BooleanSupplier pipelineHealthy;
+    private final Pacer pacer;
+    private final List<TickListener> listeners = new ArrayList<>();
+    private final List<Command> refusedBeforeModel = new ArrayList<>();
+
+    public SimulationDriver(ClusterSimulation simulation, TickPublisher publisher, Optional<TickedTopicReader<Command>> commands,
+                            int actuationLag, Duration tickTimeout, BooleanSupplier pipelineHealthy, Pacer pacer) {
+        if (actuationLag < 0) {
+            throw new IllegalArgumentException("actuation lag must be >= 0 ticks, got " + actuationLag);
+        }
+        this.simulation = simulation;
+        this.publisher = publisher;
+        this.commands = commands.orElse(null);
+        this.lag = actuationLag;
+        this.tickTimeout = tickTimeout;
+        this.pipelineHealthy = pipelineHealthy;
+        this.pacer = pacer;
+    }
+
+    public SimulationDriver addListener(TickListener listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    /** Runs until the scenario's duration is over; returns the number of ticks run. */
+    public long run() throws InterruptedException, TimeoutException {
+        long ticks = 0;
+        while (!simulation.finished()) {
+            long next = simulation.tick();
+            pacer.beforeTick(next);
+            if (commands != null && next - 1 - lag >= 0) {
+                applyDecisionsOf(next - 1 - lag);
+            }
+            TickReport report = simulation.advance();
+            publisher.publish(report, rejections(report));
+            refusedBeforeModel.clear();
+            for (TickListener listener : listeners) {
+                listener.onTick(report);
+            }
+            ticks++;
+        }
+        return ticks;
+    }
+
+    /** Results for commands the model never saw (a type this build does not know), stamped with the tick they were due. */
+    private List<CommandResult> rejections(TickReport report) {
+        List<CommandResult> results = new ArrayList<>();
+        for (Command command : refusedBeforeModel) {
+            results.add(CommandResult.newBuilder()
+                    .setCommandId(command.getCommandId()).setTimestamp(Instant.ofEpochMilli(report.timeMillis()))
+                    .setTick(report.tick()).setStatus(CommandStatus.REJECTED)
+                    .setReason("unknown command type: this simulator cannot apply it")
+                    .setType(command.getType()).setSubject(command.getSubject()).build());
+        }
+        return results;
+    }
+
+    private void applyDecisionsOf(long decidedAt) throws TimeoutException {
+        List<Command> decided = commands.awaitTick(decidedAt, COMMAND_ORDER, tickTimeout, pipelineHealthy);
+        long applyAt = decidedAt + 1 + lag;
+        for (Command command : decided) {
+            Optional<ClusterCommand> mapped = AvroMapping.command(command);
+            if (mapped.isPresent()) {
+                simulation.submit(mapped.get(), applyAt);
+            } else {
+                refusedBeforeModel.add(command);
+            }
+        }
+        for (TickListener listener : listeners) {
+            listener.onCommands(decidedAt, decided);
+        }
+        if (!decided.isEmpty()) {
+            LOG.debug("tick {}: {} commands decided, applied at {}", decidedAt, decided.size(), applyAt);
+        }
+    }
+}
