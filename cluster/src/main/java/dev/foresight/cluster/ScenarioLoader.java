@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -257,6 +258,14 @@ public final class ScenarioLoader {
         int line = at == null ? 0 : at.getLineNr();
         int column = at == null ? 0 : at.getColumnNr();
         String detail = e.getOriginalMessage() == null ? e.toString() : e.getOriginalMessage().lines().findFirst().orElse("");
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblem() != null) {
+            // SnakeYAML knows both what it was parsing and where it gave up: report the latter
+            detail = (yaml.getContext() == null ? "" : yaml.getContext() + ": ") + yaml.getProblem();
+            if (yaml.getProblemMark() != null) {
+                line = yaml.getProblemMark().getLine() + 1;
+                column = yaml.getProblemMark().getColumn() + 1;
+            }
+        }
         return new ScenarioException(source, new ScenarioException.Problem("", "not valid YAML: " + detail, line, column), e);
     }
 

@@ -29,6 +29,8 @@ public final class ExperimentRunner {
     /** Everything an experiment produced. */
     public record Outcome(List<RunResult> runs, Path summaryJson, Path reportHtml) {}
 
+    private static final java.util.concurrent.atomic.AtomicInteger RUN_COUNTER = new java.util.concurrent.atomic.AtomicInteger();
+
     private final ExperimentOptions options;
     private final KafkaPolicyRun.ControlPlaneFactory planes;
 
@@ -60,7 +62,7 @@ public final class ExperimentRunner {
                 kafka = broker.clientProperties();
             }
             // Topic names must not collide with earlier experiments on a shared cluster; they never reach the recording.
-            String runId = "fx" + Long.toString(System.currentTimeMillis(), 36);
+            String runId = "fx" + Long.toString(System.currentTimeMillis(), 36) + Integer.toString(RUN_COUNTER.incrementAndGet(), 36);
             for (Policy policy : options.policies()) {
                 Path runDir = out.resolve("runs").resolve(policy.label());
                 LOG.info("running {} on {} (seed {})", policy.label(), scenario.name(), seed);

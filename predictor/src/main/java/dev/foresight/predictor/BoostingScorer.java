@@ -28,7 +28,7 @@ final class BoostingScorer implements Scorer {
 
     static BoostingScorer fit(TrainingData data, PredictorOptions.Boosting options, long seed) {
         MathEx.setSeed(seed);
-        GradientTreeBoost model = GradientTreeBoost.fit(SmileFrames.FORMULA, SmileFrames.frame(data),
+        GradientTreeBoost model = GradientTreeBoost.fit(SmileFrames.formula(), SmileFrames.frame(data),
                 options.trees(), options.maxDepth(), options.maxNodes(), options.nodeSize(),
                 options.shrinkage(), options.subsample());
         return new BoostingScorer(model, model.schema());

@@ -47,7 +47,7 @@ final class ForestScorer implements Scorer {
     static ForestScorer fit(TrainingData data, PredictorOptions.Forest options, int negativeWeight, long seed) {
         int features = data.features();
         int mtry = options.mtry() > 0 ? Math.min(options.mtry(), features) : Math.max(1, (int) Math.sqrt(features));
-        RandomForest forest = RandomForest.fit(SmileFrames.FORMULA, SmileFrames.frame(data), options.trees(), mtry,
+        RandomForest forest = RandomForest.fit(SmileFrames.formula(), SmileFrames.frame(data), options.trees(), mtry,
                 SplitRule.GINI, options.maxDepth(), options.maxNodes(), options.nodeSize(), options.subsample(),
                 new int[] {negativeWeight, 1}, LongStream.of(treeSeeds(seed, options.trees())));
 

@@ -13,9 +13,13 @@ import smile.data.vector.IntVector;
 final class SmileFrames {
 
     static final String LABEL = "failed";
-    static final Formula FORMULA = Formula.lhs(LABEL);
 
     private SmileFrames() {
+    }
+
+    /** A fresh formula per fit: Smile formulas cache a column binding, so fits never share one. */
+    static Formula formula() {
+        return Formula.lhs(LABEL);
     }
 
     static DataFrame frame(TrainingData data) {

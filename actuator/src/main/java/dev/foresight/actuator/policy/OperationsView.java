@@ -34,6 +34,9 @@ public interface OperationsView {
     /** True once a node this actuator quarantined has failed and come back repaired. */
     boolean repairedSinceQuarantine(String nodeId);
 
+    /** Tick at which the last checkpoint this actuator ordered for the job takes effect. */
+    OptionalLong checkpointOrderedFor(String jobId);
+
     /** Tick at which this actuator powered the node on, if recent enough to matter. */
     OptionalLong lastPowerOnTick(String nodeId);
 
@@ -78,6 +81,11 @@ public interface OperationsView {
         @Override
         public boolean repairedSinceQuarantine(String nodeId) {
             return false;
+        }
+
+        @Override
+        public OptionalLong checkpointOrderedFor(String jobId) {
+            return OptionalLong.empty();
         }
 
         @Override

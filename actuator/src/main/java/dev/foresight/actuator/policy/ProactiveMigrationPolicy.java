@@ -150,6 +150,8 @@ public final class ProactiveMigrationPolicy implements Policy {
 
     /** One checkpoint per alarm is enough: the job is protected from its moment on. */
     private static boolean checkpointedSince(String jobId, long episodeStart, PlanningContext ctx) {
-        return ctx.index().job(jobId).map(JobView::lastCheckpointTick).orElse(-1L) >= episodeStart;
+        long seen = ctx.index().job(jobId).map(JobView::lastCheckpointTick).orElse(-1L);
+        long ordered = ctx.operations().checkpointOrderedFor(jobId).orElse(-1L);
+        return Math.max(seen, ordered) >= episodeStart;
     }
 }

@@ -24,7 +24,6 @@ import dev.foresight.cluster.workload.Workload;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -191,9 +190,5 @@ public final class SimulationEngine {
 
     public List<String> invariantViolations() {
         return Invariants.violations(state);
-    }
-
-    Map<Long, List<ClusterCommand>> scheduledCommands() {
-        return scheduled;
     }
 }

@@ -76,7 +76,8 @@ public final class EasyBackfillScheduler {
 
     /**
      * Finds the head job's shadow time by handing back running jobs' resources in order of estimated
-     * end, counting the head's VM slots incrementally so each release costs O(1).
+     * end, counting the head's VM slots incrementally so each release costs O(1). Everything released
+     * at the shadow time counts, not only the release that made the head fit.
      */
     private Reservation reserve(Request head, CapacityLedger now, List<Release> running, List<Placement> startedThisPass,
             List<Request> queue, double time) {
@@ -91,42 +92,51 @@ public final class EasyBackfillScheduler {
         releases.sort(Comparator.comparingDouble(Release::atSeconds).thenComparingInt(Release::node));
         CapacityLedger shadow = now.copy();
         long slots = shadow.totalSlots(head.coresPerVm(), head.memoryPerVmMb());
-        for (Release r : releases) {
+        for (int i = 0; i < releases.size(); i++) {
+            Release r = releases.get(i);
             int before = shadow.slots(r.node(), head.coresPerVm(), head.memoryPerVmMb());
             shadow.give(r.node(), r.cores(), r.memoryMb());
             slots += shadow.slots(r.node(), head.coresPerVm(), head.memoryPerVmMb()) - before;
-            if (slots >= head.vmCount()) {
-                int[] headNodes = shadow.firstFit(head.vmCount(), head.coresPerVm(), head.memoryPerVmMb());
-                shadow.take(headNodes, head.coresPerVm(), head.memoryPerVmMb());
-                return new Reservation(r.atSeconds(), shadow);
+            boolean lastAtThisTime = i + 1 == releases.size() || releases.get(i + 1).atSeconds() > r.atSeconds();
+            if (slots >= head.vmCount() && lastAtThisTime) {
+                return new Reservation(r.atSeconds(), shadow, head);
             }
         }
         return Reservation.NONE;
     }
 
-    /** The head job's reservation: its start time and what is left over at that time once it starts. */
+    /**
+     * The head job's reservation: its shadow time and the capacity expected free at that time. A
+     * backfilled job that runs past the shadow time holds its resources then too, so it is admitted
+     * only if the head still fits in what remains.
+     */
     private static final class Reservation {
 
-        static final Reservation NONE = new Reservation(Double.POSITIVE_INFINITY, null);
+        static final Reservation NONE = new Reservation(Double.POSITIVE_INFINITY, null, null);
 
         private final double shadowTime;
-        private final CapacityLedger extra;
+        private final CapacityLedger atShadowTime;
+        private final Request head;
 
-        Reservation(double shadowTime, CapacityLedger extra) {
+        Reservation(double shadowTime, CapacityLedger atShadowTime, Request head) {
             this.shadowTime = shadowTime;
-            this.extra = extra;
+            this.atShadowTime = atShadowTime;
+            this.head = head;
         }
 
         boolean allows(double now, Request job, int[] nodes) {
-            if (extra == null) {
+            if (atShadowTime == null || now + job.estimatedRuntimeSeconds() <= shadowTime) {
                 return true;
             }
-            if (now + job.estimatedRuntimeSeconds() <= shadowTime) {
+            if (!atShadowTime.canTake(nodes, job.coresPerVm(), job.memoryPerVmMb())) {
+                return false;
+            }
+            atShadowTime.take(nodes, job.coresPerVm(), job.memoryPerVmMb());
+            if (atShadowTime.firstFit(head.vmCount(), head.coresPerVm(), head.memoryPerVmMb()) != null) {
                 return true;
             }
-            if (extra.canTake(nodes, job.coresPerVm(), job.memoryPerVmMb())) {
-                extra.take(nodes, job.coresPerVm(), job.memoryPerVmMb());
-                return true;
+            for (int node : nodes) {
+                atShadowTime.give(node, job.coresPerVm(), job.memoryPerVmMb());
             }
             return false;
         }

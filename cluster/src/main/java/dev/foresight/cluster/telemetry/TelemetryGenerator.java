@@ -21,7 +21,8 @@ import java.util.TreeMap;
  * <ul>
  *   <li>memory: corrected ECC errors rise from the node's background rate to about two a minute,
  *       with uncorrectable errors appearing near the end;
- *   <li>thermal (failing fan): fan speed sags by up to a third, the CPU runs up to 18 C hotter;
+ *   <li>thermal (failing fan): the fan delivers only half of the speed its controller asks for by
+ *       the end, so it turns about a third slower even as the CPU runs up to 18 C hotter;
  *   <li>power (failing supply): the 12 V rail sags by up to 0.3 V and ripples, the measured draw gets
  *       noisy.
  * </ul>
@@ -32,7 +33,7 @@ public final class TelemetryGenerator {
 
     private static final double ECC_PEAK_PER_HOUR = 120;
     private static final double UNCORRECTABLE_PEAK_PER_HOUR = 6;
-    private static final double FAN_SAG = 0.35;
+    private static final double FAN_SAG = 0.5;
     private static final double THERMAL_RISE_C = 18;
     private static final double PSU_NOMINAL_V = 12.0;
 
@@ -88,7 +89,8 @@ public final class TelemetryGenerator {
         double thermalFault = precursors.thermal();
         double temp = thermal.step(node, inletC[node], watts, coolingFactor[node], THERMAL_RISE_C * thermalFault)
                 + 0.3 * r.nextGaussian();
-        double fan = (fanBaseRpm[node] + 90 * Math.max(0, temp - 40)) * (1 - FAN_SAG * thermalFault) + 40 * r.nextGaussian();
+        double commandedRpm = fanBaseRpm[node] + 90 * Math.max(0, temp - 40);
+        double fan = commandedRpm * (1 - FAN_SAG * thermalFault) + 40 * r.nextGaussian();
 
         double powerFault = precursors.power();
         double measuredWatts = watts + (2 + 25 * powerFault) * r.nextGaussian();

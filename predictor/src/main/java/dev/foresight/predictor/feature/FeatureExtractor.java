@@ -8,9 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SortedSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Computes a node's features over its trailing windows.
@@ -22,16 +19,25 @@ import java.util.TreeSet;
  * window gets NaN for every statistic of that window. Samples after {@code end} are ignored, so
  * the same buffer can be summarised at any past instant.
  *
- * <p>Stateless and thread-safe.
+ * <p>This runs once per telemetry record in the streaming pipeline, so it reads each sample
+ * once (the windows share one end, so each shorter window is a suffix of the longest) and reuses
+ * the sorted name layout while the vocabulary does not change.
+ *
+ * <p>Thread-safe.
  */
 public final class FeatureExtractor implements Serializable {
 
+    private static final long serialVersionUID = 1L;
     private static final Statistic[] STATISTICS = Statistic.values();
 
     private final FeatureSpec spec;
+    private final long[] windowMillis;
+    /** The layout of the most recent vocabulary; immutable, replaced when the vocabulary changes. */
+    private transient volatile FeatureLayout layout;
 
     public FeatureExtractor(FeatureSpec spec) {
         this.spec = Objects.requireNonNull(spec, "spec");
+        this.windowMillis = spec.windows().stream().mapToLong(Duration::toMillis).toArray();
     }
 
     public FeatureSpec spec() {
@@ -46,53 +52,35 @@ public final class FeatureExtractor implements Serializable {
      */
     public Features extract(List<Sample> samples, long windowEndMillis) {
         int last = lastIndexAtOrBefore(samples, windowEndMillis);
-        SortedSet<String> vocabulary = spec.openVocabulary()
-                ? presentMetrics(samples, windowStart(spec.longestWindow(), windowEndMillis), last)
-                : spec.metrics();
-
-        Map<String, Integer> metricIndex = new HashMap<>();
-        String[] metrics = vocabulary.toArray(String[]::new);
-        for (int m = 0; m < metrics.length; m++) {
-            metricIndex.put(metrics[m], m);
+        long longestStart = windowEndMillis - windowMillis[windowMillis.length - 1];
+        int first = last + 1;
+        while (first > 0 && samples.get(first - 1).timeMillis() > longestStart) {
+            first--;
         }
 
-        TreeMap<String, Double> features = new TreeMap<>();
-        Series[] series = new Series[metrics.length];
-        for (int m = 0; m < metrics.length; m++) {
-            series[m] = new Series(Math.max(0, last + 1));
-        }
+        Map<String, Series> byMetric = collect(samples, first, last);
+        FeatureLayout current = layoutFor(byMetric);
+        double[] values = new double[current.names().size()];
         double[] stats = new double[STATISTICS.length];
-        for (Duration window : spec.windows()) {
-            for (Series s : series) {
-                s.clear();
-            }
-            long start = windowStart(window, windowEndMillis);
-            for (int i = first(samples, start, last); i <= last; i++) {
-                Sample sample = samples.get(i);
-                for (Map.Entry<String, Double> metric : sample.metrics().entrySet()) {
-                    Integer m = metricIndex.get(metric.getKey());
-                    double value = metric.getValue();
-                    if (m != null && Double.isFinite(value)) {
-                        series[m].add(sample.timeMillis(), value);
-                    }
-                }
-            }
-            for (int m = 0; m < metrics.length; m++) {
-                if (series[m].size > 0) {
-                    MetricSummary.summarise(series[m].times, series[m].values, series[m].size, windowEndMillis, stats);
+        for (int m = 0; m < current.metricCount(); m++) {
+            Series series = byMetric.get(current.metric(m));
+            for (int w = 0; w < windowMillis.length; w++) {
+                int from = series == null ? 0 : series.firstAfter(windowEndMillis - windowMillis[w]);
+                int count = series == null ? 0 : series.size - from;
+                if (count > 0) {
+                    MetricSummary.summarise(series.times, series.values, from, count, windowEndMillis, stats);
                 } else {
                     Arrays.fill(stats, Double.NaN);
                 }
-                boolean counter = FeatureSpec.isCounter(metrics[m]);
-                for (Statistic statistic : STATISTICS) {
-                    if (counter || !statistic.counterOnly()) {
-                        features.put(FeatureSpec.featureName(window, metrics[m], statistic), stats[statistic.ordinal()]);
+                int[] positions = current.positions(m, w);
+                for (int s = 0; s < STATISTICS.length; s++) {
+                    if (positions[s] >= 0) {
+                        values[positions[s]] = stats[s];
                     }
                 }
             }
         }
-        return new Features(List.copyOf(features.keySet()),
-                features.values().stream().mapToDouble(Double::doubleValue).toArray());
+        return new Features(current.names(), values);
     }
 
     /**
@@ -100,21 +88,38 @@ public final class FeatureExtractor implements Serializable {
      * Useful to build a {@link FeatureSchema} up front from a declared metric list.
      */
     public List<String> featureNames(Collection<String> metrics) {
-        TreeSet<String> names = new TreeSet<>();
-        for (Duration window : spec.windows()) {
-            for (String metric : metrics) {
-                for (Statistic statistic : STATISTICS) {
-                    if (FeatureSpec.isCounter(metric) || !statistic.counterOnly()) {
-                        names.add(FeatureSpec.featureName(window, metric, statistic));
-                    }
+        return FeatureLayout.of(metrics.stream().distinct().sorted().toArray(String[]::new), spec.windows()).names();
+    }
+
+    /** Each vocabulary metric's finite (time, value) points within the longest window, in time order. */
+    private Map<String, Series> collect(List<Sample> samples, int first, int last) {
+        Map<String, Series> byMetric = new HashMap<>();
+        int capacity = last - first + 1;
+        boolean open = spec.openVocabulary();
+        for (int i = first; i <= last; i++) {
+            Sample sample = samples.get(i);
+            for (Map.Entry<String, Double> metric : sample.metrics().entrySet()) {
+                double value = metric.getValue();
+                if (Double.isFinite(value) && (open || spec.metrics().contains(metric.getKey()))) {
+                    byMetric.computeIfAbsent(metric.getKey(), name -> new Series(capacity))
+                            .add(sample.timeMillis(), value);
                 }
             }
         }
-        return List.copyOf(names);
+        return byMetric;
     }
 
-    private static long windowStart(Duration window, long windowEndMillis) {
-        return windowEndMillis - window.toMillis();
+    private FeatureLayout layoutFor(Map<String, Series> byMetric) {
+        String[] metrics = spec.openVocabulary()
+                ? byMetric.keySet().stream().sorted().toArray(String[]::new)
+                : spec.metrics().toArray(String[]::new);
+        FeatureLayout cached = layout;
+        if (cached != null && cached.covers(metrics)) {
+            return cached;
+        }
+        FeatureLayout fresh = FeatureLayout.of(metrics, spec.windows());
+        layout = fresh;
+        return fresh;
     }
 
     /** Index of the newest sample at or before the end; -1 if none. Also checks the ordering. */
@@ -135,28 +140,7 @@ public final class FeatureExtractor implements Serializable {
         return last;
     }
 
-    /** Index of the first sample strictly after {@code start}, searching back from {@code last}. */
-    private static int first(List<Sample> samples, long start, int last) {
-        int i = last;
-        while (i >= 0 && samples.get(i).timeMillis() > start) {
-            i--;
-        }
-        return i + 1;
-    }
-
-    private static SortedSet<String> presentMetrics(List<Sample> samples, long start, int last) {
-        TreeSet<String> present = new TreeSet<>();
-        for (int i = first(samples, start, last); i <= last; i++) {
-            samples.get(i).metrics().forEach((name, value) -> {
-                if (Double.isFinite(value)) {
-                    present.add(name);
-                }
-            });
-        }
-        return present;
-    }
-
-    /** Reusable (time, value) buffer of one metric within one window. */
+    /** One metric's points within the longest window. */
     private static final class Series {
         final long[] times;
         final double[] values;
@@ -173,8 +157,13 @@ public final class FeatureExtractor implements Serializable {
             size++;
         }
 
-        void clear() {
-            size = 0;
+        /** Index of the first point strictly after {@code start} (size if none). */
+        int firstAfter(long start) {
+            int i = size;
+            while (i > 0 && times[i - 1] > start) {
+                i--;
+            }
+            return i;
         }
     }
 }

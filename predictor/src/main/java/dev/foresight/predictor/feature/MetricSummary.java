@@ -14,16 +14,17 @@ final class MetricSummary {
     }
 
     /**
-     * Fills {@code out} (indexed by {@link Statistic#ordinal()}) with the statistics of the first
-     * {@code n} points. {@code n} must be at least 1. Counter statistics are computed for every
-     * metric; the caller decides whether to emit them.
+     * Fills {@code out} (indexed by {@link Statistic#ordinal()}) with the statistics of the
+     * {@code n} points starting at {@code from}. {@code n} must be at least 1. Counter statistics
+     * are computed for every metric; the caller decides whether to emit them.
      */
-    static void summarise(long[] times, double[] values, int n, long windowEndMillis, double[] out) {
+    static void summarise(long[] times, double[] values, int from, int n, long windowEndMillis, double[] out) {
+        int to = from + n;
         double sum = 0;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         double timeSum = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             double v = values[i];
             sum += v;
             min = Math.min(min, v);
@@ -36,7 +37,7 @@ final class MetricSummary {
         double squares = 0;
         double covariance = 0;
         double timeSquares = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             double dv = values[i] - mean;
             double dt = hoursBefore(times[i], windowEndMillis) - meanTime;
             squares += dv * dv;
@@ -44,7 +45,7 @@ final class MetricSummary {
             timeSquares += dt * dt;
         }
 
-        out[Statistic.LAST.ordinal()] = values[n - 1];
+        out[Statistic.LAST.ordinal()] = values[to - 1];
         out[Statistic.MEAN.ordinal()] = mean;
         out[Statistic.STD.ordinal()] = Math.sqrt(squares / n);
         out[Statistic.MIN.ordinal()] = min;
@@ -52,8 +53,8 @@ final class MetricSummary {
         // no spread in time means no observable trend, not an undefined one
         out[Statistic.SLOPE.ordinal()] = timeSquares > 0 ? covariance / timeSquares : 0.0;
 
-        double increase = counterIncrease(values, n);
-        double spanHours = (times[n - 1] - times[0]) / MILLIS_PER_HOUR;
+        double increase = counterIncrease(values, from, to);
+        double spanHours = (times[to - 1] - times[from]) / MILLIS_PER_HOUR;
         out[Statistic.DELTA.ordinal()] = increase;
         out[Statistic.RATE.ordinal()] = spanHours > 0 ? increase / spanHours : 0.0;
     }
@@ -62,9 +63,9 @@ final class MetricSummary {
      * Increase of a monotone counter that may restart from zero: a drop is a reset, after which
      * the counter's new value is all it has counted since the reset.
      */
-    static double counterIncrease(double[] values, int n) {
+    static double counterIncrease(double[] values, int from, int to) {
         double increase = 0;
-        for (int i = 1; i < n; i++) {
+        for (int i = from + 1; i < to; i++) {
             double step = values[i] - values[i - 1];
             increase += step >= 0 ? step : values[i];
         }

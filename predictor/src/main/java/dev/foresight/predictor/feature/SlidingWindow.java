@@ -178,10 +178,16 @@ public final class SlidingWindow implements Serializable {
                 for (int m = 0; m < metrics; m++) {
                     values.put(dictionary[in.readInt()], in.readDouble());
                 }
+                if (!window.samples.isEmpty() && time <= window.newestTimeMillis()) {
+                    throw new IllegalArgumentException("samples not in strictly increasing time order");
+                }
                 window.samples.add(new Sample(time, values));
             }
             if (in.available() > 0) {
                 throw new IllegalArgumentException("trailing bytes after sliding window");
+            }
+            if (window.samples.size() > window.maxSamples) {
+                throw new IllegalArgumentException("more samples than the cap of " + window.maxSamples);
             }
             return window;
         } catch (IOException | RuntimeException e) {

@@ -23,6 +23,8 @@ import java.util.OptionalLong;
  */
 public final class Labeller implements Serializable {
 
+    private static final long serialVersionUID = 1L;
+
     private final LabelPolicy policy;
 
     public Labeller(LabelPolicy policy) {

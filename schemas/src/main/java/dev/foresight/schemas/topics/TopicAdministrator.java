@@ -57,13 +57,30 @@ public final class TopicAdministrator {
     /** Co-partitioned topics must agree, or joins and lockstep markers silently break. */
     private void verifyPartitions(TopicCatalogue catalogue) throws ExecutionException, InterruptedException, TimeoutException {
         List<String> names = catalogue.all().stream().map(TopicSpec::name).toList();
-        var descriptions = admin.describeTopics(names).allTopicNames().get(timeoutMillis, TimeUnit.MILLISECONDS);
+        var descriptions = describeWhenVisible(names);
         for (TopicSpec spec : catalogue.all()) {
             TopicDescription d = descriptions.get(spec.name());
             if (d != null && d.partitions().size() != spec.partitions()) {
                 throw new TopicSetupException("topic " + spec.name() + " exists with " + d.partitions().size()
                         + " partitions but the catalogue expects " + spec.partitions()
                         + "; delete it or set the partitions setting to match");
+            }
+        }
+    }
+
+    /** New topics take a moment to reach the broker's metadata cache; describing them earlier fails. */
+    private java.util.Map<String, TopicDescription> describeWhenVisible(List<String> names)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (true) {
+            try {
+                return admin.describeTopics(names).allTopicNames().get(timeoutMillis, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(50); // back-off between metadata polls, not synchronisation
             }
         }
     }
