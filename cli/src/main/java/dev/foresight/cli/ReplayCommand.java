@@ -1,6 +1,6 @@
 package dev.foresight.cli;
 
-import dev.foresight.experiments.recording.RecordingReplayer;
+import dev.foresight.producers.recording.RecordingReplayer;
 import dev.foresight.schemas.topics.TopicAdministrator;
 import dev.foresight.schemas.topics.TopicCatalogue;
 import dev.foresight.schemas.topics.TopicSettings;

@@ -1,8 +1,8 @@
 package dev.foresight.experiments;
 
 import dev.foresight.cluster.Scenario;
-import dev.foresight.experiments.recording.RecordingReader;
-import dev.foresight.experiments.recording.RecordingStream;
+import dev.foresight.producers.recording.RecordingReader;
+import dev.foresight.producers.recording.RecordingStream;
 import dev.foresight.schemas.NodeEvent;
 import dev.foresight.schemas.NodeEventType;
 import dev.foresight.schemas.Prediction;

@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * Power management by packing. While the usable nodes are less than {@code lowUtilization} busy, it
  * empties the least loaded nodes whose VMs all fit elsewhere, placing their VMs first-fit decreasing
  * (largest VM first, onto the fullest node that still fits it), and stops before the cluster's free
- * capacity would fall below the headroom. Nodes already empty are powered off (or suspended) while
+ * capacity would fall below the headroom. Only nodes that already host VMs receive them (moving load
+ * onto an idle node sheds nothing). Nodes already empty are powered off (or suspended) while
  * the headroom still holds without them, the riskiest first.
  *
  * <p>A node is emptied in one tick and powered off in a later one, once the view shows it empty: a
@@ -57,8 +58,12 @@ public final class ConsolidationPolicy implements Policy {
         Capacity before = Capacity.of(ctx);
         long freeCores = before.freeCores();
         long freeMemory = before.freeMemoryMb();
+        // only busy nodes receive: moving a VM onto an idle node would just move the load, not shed a node
         Set<String> kept = new TreeSet<>();
-        usable.stream().filter(n -> ctx.risk().safeTarget(n.nodeId())).forEach(n -> kept.add(n.nodeId()));
+        usable.stream()
+                .filter(n -> ctx.risk().safeTarget(n.nodeId()))
+                .filter(n -> !n.vms().isEmpty() || ctx.ledger().hasIncoming(n.nodeId()))
+                .forEach(n -> kept.add(n.nodeId()));
         List<NodeView> candidates = usable.stream()
                 .filter(n -> !n.vms().isEmpty() && !ctx.ledger().hasIncoming(n.nodeId()))
                 .filter(n -> n.vms().stream().allMatch(ctx::movable))

@@ -12,6 +12,8 @@ import dev.foresight.predictor.release.ReleaseDecision;
 import dev.foresight.predictor.release.ReleasePolicy;
 import dev.foresight.streams.StreamsSettings;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,31 +22,32 @@ import java.util.Objects;
  * the predictor's pieces that the trainer task runs at each training tick.
  *
  * <ol>
- *   <li>hold out the newest examples ({@code heldOutFraction}, time-ordered) for champion/challenger;</li>
+ *   <li>hold out the newest examples ({@code heldOutFraction} of each class, time-ordered) for
+ *       champion/challenger;</li>
  *   <li>split the rest by time again: fit the challenger on the older part, calibrate its alarm threshold
  *       for the target precision on the newer part;</li>
  *   <li>release the challenger only if its held-out PR-AUC beats the champion's by the margin (or, with no
  *       champion, the constant base-rate scorer's).</li>
  * </ol>
- * Both splits embargo one horizon before the cut, because a window's label looks one horizon ahead.
- * Whenever the data cannot support a step (one class missing, too few distinct times, no positive to
- * calibrate on), the outcome is "no release" with the reason, never an exception.
+ * Splits are by time within each class ({@link ClassSplit}), with an embargo of one horizon on failures.
+ * Whenever the data cannot support a step (one class missing, no positive to calibrate on), the outcome is
+ * "no release" with the reason, never an exception.
  */
 public final class ModelTrainer {
 
     private final PredictorOptions options;
     private final ThresholdCalibrator calibrator;
     private final ReleasePolicy policy;
-    private final TimeOrderedSplit heldOutSplit;
-    private final TimeOrderedSplit validationSplit;
+    private final ClassSplit heldOutSplit;
+    private final ClassSplit validationSplit;
 
     public ModelTrainer(PredictorOptions options, ThresholdCalibrator calibrator, ReleasePolicy policy,
                         double validationFraction, double heldOutFraction, Duration embargo) {
         this.options = Objects.requireNonNull(options, "options");
         this.calibrator = Objects.requireNonNull(calibrator, "calibrator");
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.heldOutSplit = new TimeOrderedSplit(heldOutFraction, embargo);
-        this.validationSplit = new TimeOrderedSplit(validationFraction, embargo);
+        this.heldOutSplit = new ClassSplit(heldOutFraction, embargo);
+        this.validationSplit = new ClassSplit(validationFraction, embargo);
     }
 
     public static ModelTrainer from(StreamsSettings settings) {
@@ -81,16 +84,16 @@ public final class ModelTrainer {
         if (shortage != null) {
             return Outcome.skipped(shortage);
         }
-        TimeOrderedSplit.Split outer = heldOutSplit.split(examples);
-        List<Example> pool = outer.train();
-        List<Example> heldOut = outer.validation();
+        Slices outer = heldOutSplit.split(examples);
+        List<Example> pool = outer.older();
+        List<Example> heldOut = outer.newer();
         shortage = shortage(pool, "the training pool");
         if (shortage != null) {
             return Outcome.skipped(shortage);
         }
-        TimeOrderedSplit.Split inner = validationSplit.split(pool);
-        List<Example> fit = inner.train();
-        List<Example> validation = inner.validation();
+        Slices inner = validationSplit.split(pool);
+        List<Example> fit = inner.older();
+        List<Example> validation = inner.newer();
         shortage = shortage(fit, "the fitting slice");
         if (shortage != null) {
             return Outcome.skipped(shortage);
@@ -105,16 +108,54 @@ public final class ModelTrainer {
                 validation.size());
     }
 
+    /** An older and a newer slice of the same examples. */
+    record Slices(List<Example> older, List<Example> newer) {
+    }
+
+    /**
+     * A time-ordered split applied to each class on its own; the newest share of the failures and the
+     * newest share of the healthy windows form the newer slice.
+     *
+     * <p>Why per class: the {@link dev.foresight.predictor.release.ExampleBuffer} caps each class separately,
+     * so its rare failures reach far further back in time than its healthy windows; one cut by time over the
+     * mixed examples would leave the older slice with failures only. Within each class the newer slice is
+     * still newer than what the model learnt from.
+     *
+     * <p>Why the embargo only for failures: a positive label looks up to one horizon ahead, at a failure, and
+     * the windows leading to one failure must not straddle the cut (the validation would grade the model on
+     * the failure it learnt). Healthy windows share no such event; embargoing them too would cost two
+     * horizons of the buffer's short healthy history.
+     */
+    record ClassSplit(double fraction, Duration embargo) {
+
+        Slices split(List<Example> examples) {
+            List<Example> older = new ArrayList<>();
+            List<Example> newer = new ArrayList<>();
+            for (boolean failed : new boolean[] {true, false}) {
+                List<Example> cls = examples.stream().filter(e -> e.failed() == failed).toList();
+                if (cls.stream().mapToLong(Example::timeMillis).distinct().limit(2).count() < 2) {
+                    older.addAll(cls); // a class at a single instant cannot be cut; it all trains
+                    continue;
+                }
+                TimeOrderedSplit.Split cut = new TimeOrderedSplit(fraction, failed ? embargo : Duration.ZERO).split(cls);
+                older.addAll(cut.train());
+                newer.addAll(cut.validation());
+            }
+            older.sort(CANONICAL);
+            newer.sort(CANONICAL);
+            return new Slices(older, newer);
+        }
+    }
+
+    private static final Comparator<Example> CANONICAL =
+            Comparator.comparingLong(Example::timeMillis).thenComparing(Example::nodeId);
+
     /** Why these examples cannot be split and fitted, or null if they can. */
     private static String shortage(List<Example> examples, String what) {
         long positives = examples.stream().filter(Example::failed).count();
         long negatives = examples.size() - positives;
         if (positives == 0 || negatives == 0) {
             return what + " holds " + positives + " failure and " + negatives + " healthy examples; training needs both";
-        }
-        long distinctTimes = examples.stream().mapToLong(Example::timeMillis).distinct().limit(2).count();
-        if (distinctTimes < 2) {
-            return what + " spans a single instant; a time-ordered split needs two";
         }
         return null;
     }

@@ -1,4 +1,4 @@
-package dev.foresight.experiments.recording;
+package dev.foresight.producers.recording;
 
 import dev.foresight.producers.sim.MarkedTickWriter;
 import dev.foresight.producers.sim.MarkedTickWriter.Keyed;

@@ -1,4 +1,4 @@
-package dev.foresight.experiments.recording;
+package dev.foresight.producers.recording;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,4 +1,4 @@
-package dev.foresight.experiments.recording;
+package dev.foresight.producers.recording;
 
 import dev.foresight.schemas.Command;
 import dev.foresight.schemas.CommandResult;

@@ -1,0 +1,57 @@
+package dev.foresight.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The oracle's view of coming failures agrees with what then happens. */
+class GroundTruthTest {
+
+    @Test
+    void upcomingFailuresForecastExactlyTheFailuresThatFollow() {
+        // 256 nodes: about six failures in the 12-hour horizon
+        Scenario scenario = ScenarioLoader.builtIn("default");
+        ClusterSimulation sim = ClusterSimulation.create(scenario, 21);
+        long horizon = 12 * 60;
+
+        List<FailureForecast> forecast = sim.upcomingFailures(horizon);
+        Map<String, String> firstFailure = new LinkedHashMap<>();
+        for (int i = 0; i < horizon; i++) {
+            TickReport report = sim.advance();
+            for (NodeEventRecord e : report.events()) {
+                if (e.kind() == NodeEventKind.FAILED) {
+                    firstFailure.putIfAbsent(e.nodeId(), report.tick() + (e.detail().startsWith("sudden") ? " sudden" : " predictable"));
+                }
+            }
+        }
+        List<String> expected = new ArrayList<>();
+        for (FailureForecast f : forecast) {
+            expected.add(f.nodeId() + "=" + f.failTick() + (f.predictable() ? " predictable" : " sudden"));
+            assertThat(f.degradationStartTick()).isLessThanOrEqualTo(f.failTick());
+            if (!f.predictable()) {
+                assertThat(f.degradationStartTick()).isEqualTo(f.failTick());
+            }
+        }
+        List<String> actual = firstFailure.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList();
+
+        assertThat(expected).hasSizeGreaterThan(2);
+        assertThat(expected.stream().sorted().toList()).isEqualTo(actual);
+    }
+
+    @Test
+    void theForecastIsSortedByTickAndShrinksWithTheHorizon() {
+        ClusterSimulation sim = ClusterSimulation.create(ScenarioLoader.builtIn("default"), 3);
+
+        List<FailureForecast> day = sim.upcomingFailures(1440);
+        List<FailureForecast> hour = sim.upcomingFailures(60);
+
+        assertThat(day).extracting(FailureForecast::failTick).isSorted();
+        assertThat(day).containsAll(hour);
+        assertThat(day).allSatisfy(f -> assertThat(f.failTick()).isLessThan(1440));
+        assertThat(day.size()).isGreaterThan(hour.size());
+    }
+}
