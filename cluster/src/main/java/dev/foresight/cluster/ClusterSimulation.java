@@ -2,6 +2,7 @@ package dev.foresight.cluster;
 
 import dev.foresight.cluster.command.ClusterCommand;
 import dev.foresight.cluster.command.CommandOutcome;
+import dev.foresight.cluster.cost.CostModels;
 import dev.foresight.cluster.engine.SimulationEngine;
 import dev.foresight.cluster.failure.FailureProcess;
 import dev.foresight.cluster.view.ClusterView;
@@ -58,7 +59,7 @@ public final class ClusterSimulation {
         private long seed;
         private FailureTrace failureTrace;
         private List<JobSpec> jobTrace;
-        private SimulationEngine.Models models;
+        private CostModels models;
 
         private Builder(Scenario scenario) {
             this.scenario = Objects.requireNonNull(scenario, "scenario").validated();
@@ -84,7 +85,7 @@ public final class ClusterSimulation {
         }
 
         /** Replace the power, checkpoint or migration cost models. */
-        public Builder models(SimulationEngine.Models customModels) {
+        public Builder models(CostModels customModels) {
             this.models = customModels;
             return this;
         }
@@ -94,7 +95,7 @@ public final class ClusterSimulation {
                     ? FailureProcess.drawn(scenario, seed)
                     : FailureProcess.replayed(scenario, seed, failureTrace);
             Workload workload = jobTrace == null ? new SyntheticWorkload(scenario, seed) : new TraceWorkload(jobTrace);
-            SimulationEngine.Models chosen = models == null ? SimulationEngine.Models.defaults(scenario) : models;
+            CostModels chosen = models == null ? CostModels.defaults(scenario) : models;
             return new ClusterSimulation(scenario, new SimulationEngine(scenario, seed, failures, workload, chosen));
         }
     }

@@ -89,10 +89,9 @@ public record Scenario(
         return String.format(Locale.ROOT, "rack-%02d", rackIndex);
     }
 
-    /** Nodes fill racks in order: the first {@code ceil(nodes / racks)} nodes are in rack 0, and so on. */
+    /** Nodes fill racks in index order, as evenly as the counts allow (rack sizes differ by at most one). */
     public int rackIndexOf(int nodeIndex) {
-        int perRack = (nodes + racks - 1) / racks;
-        return nodeIndex / perRack;
+        return (int) ((long) nodeIndex * racks / nodes);
     }
 
     public Scenario withName(String newName) {

@@ -10,22 +10,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads scenario YAML into a validated {@link Scenario}.
@@ -135,9 +135,7 @@ public final class ScenarioLoader {
 
     /** Deep merge: mappings merge key by key; scalars and lists replace. */
     private static void merge(ObjectNode base, ObjectNode override) {
-        Iterator<Map.Entry<String, JsonNode>> fields = override.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : override.properties()) {
             JsonNode existing = base.get(field.getKey());
             if (existing instanceof ObjectNode target && field.getValue() instanceof ObjectNode source) {
                 merge(target, source);
@@ -227,7 +225,7 @@ public final class ScenarioLoader {
         } else if (e instanceof InvalidNullException) {
             message = "must have a value";
         } else {
-            Class<?> target = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m ? m.getTargetType() : null;
+            Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
             message = target != null ? "must be " + describe(target) : e.getOriginalMessage();
         }
         int[] at = locations.getOrDefault(path, new int[] {0, 0});

@@ -1,6 +1,7 @@
 package dev.foresight.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.foresight.cluster.command.ClusterCommand;
 import dev.foresight.cluster.command.CommandKind;
@@ -190,7 +191,7 @@ class ClusterProperties {
                     AccountingSnapshot before = last[0];
                     assertThat(now.energyKwh()).isGreaterThan(before.energyKwh());
                     assertThat(now.energyKwh() - before.energyKwh()).isCloseTo(now.powerWatts() * 60 / 3.6e6,
-                            org.assertj.core.api.Assertions.within(1e-9));
+                            within(1e-9));
                     assertThat(now.executedCoreSeconds()).isGreaterThanOrEqualTo(before.executedCoreSeconds());
                     assertThat(now.lostCoreSeconds()).isGreaterThanOrEqualTo(before.lostCoreSeconds());
                     assertThat(now.checkpointCoreSeconds()).isGreaterThanOrEqualTo(before.checkpointCoreSeconds());

@@ -1,11 +1,13 @@
 package dev.foresight.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.foresight.cluster.command.ClusterCommand;
 import dev.foresight.cluster.command.CommandKind;
 import dev.foresight.cluster.command.CommandOutcome;
 import dev.foresight.cluster.command.OutcomeStatus;
+import dev.foresight.cluster.view.JobKind;
 import dev.foresight.cluster.view.NodeView;
 import dev.foresight.cluster.view.PowerStatus;
 import dev.foresight.cluster.view.VmView;
@@ -150,7 +152,7 @@ class CommandValidationTest {
     }
 
     private static long completionTicks(Scenario scenario, List<String> vms) {
-        JobSpec idleMemory = new JobSpec("job-a", dev.foresight.cluster.view.JobKind.MPI, 0, 2, 8, 16_384, false, 0, 36_000, 0);
+        JobSpec idleMemory = new JobSpec("job-a", JobKind.MPI, 0, 2, 8, 16_384, false, 0, 36_000, 0);
         ClusterSimulation s = Fixtures.quiet(scenario, List.of(idleMemory));
         s.advance();
         long start = s.tick();
@@ -233,8 +235,8 @@ class CommandValidationTest {
         TickReport report = sim.advance();
 
         assertThat(report.outcomes()).extracting(CommandOutcome::commandId, CommandOutcome::status).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("q1", OutcomeStatus.COMPLETED),
-                org.assertj.core.groups.Tuple.tuple("q2", OutcomeStatus.REJECTED));
+                tuple("q1", OutcomeStatus.COMPLETED),
+                tuple("q2", OutcomeStatus.REJECTED));
         assertThat(report.events()).extracting(NodeEventRecord::kind).containsExactly(NodeEventKind.QUARANTINED);
     }
 

@@ -1,6 +1,7 @@
 package dev.foresight.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.foresight.cluster.command.ClusterCommand;
 import java.time.Instant;
@@ -64,7 +65,7 @@ class DeterminismTest {
         // 32 nodes between idle (180 W) and peak (420 W)
         assertThat(summary.meanPowerWatts()).isBetween(32 * 180.0, 32 * 420.0);
         assertThat(summary.totals().energyKwh()).isCloseTo(summary.meanPowerWatts() * 24 / 1000,
-                org.assertj.core.api.Assertions.within(1e-6));
+                within(1e-6));
         assertThat(summary.totals().jobsCompleted()).isPositive();
         assertThat(summary.wasteFraction()).isBetween(0.0, 0.2);
     }

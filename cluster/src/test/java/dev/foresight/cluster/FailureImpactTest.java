@@ -49,7 +49,7 @@ class FailureImpactTest {
         List<TickReport> reports = run(sim, 60);
 
         // by 2,700 s: four cycles of 600 s compute + C, then 148.9 s of compute not yet saved
-        double unsaved = 2_700 - 4 * (600 + C) ;
+        double unsaved = 2_700 - 4 * (600 + C);
         TickReport failed = reports.get(45);
         assertThat(failed.events()).anySatisfy(e -> {
             assertThat(e.nodeId()).isEqualTo("node-0000");

@@ -1,13 +1,30 @@
 package dev.foresight.experiments;
 
+import dev.foresight.actuator.app.ActuatorAppConfig;
+import dev.foresight.actuator.settings.ActuatorSettings;
+import dev.foresight.actuator.settings.PolicyKind;
 import dev.foresight.cluster.ClusterSimulation;
 import dev.foresight.cluster.Scenario;
 import dev.foresight.experiments.loop.ControlPlane;
+import dev.foresight.experiments.loop.LearnedControlPlane;
+import dev.foresight.experiments.loop.DirectPredictionsControlPlane;
+import dev.foresight.experiments.loop.OraclePredictor;
 import dev.foresight.schemas.topics.TopicCatalogue;
+import dev.foresight.streams.StreamsSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
-/** The control plane each policy runs with on Kafka. */
+/** The control plane each policy runs with on Kafka, configured from the scenario and the options. */
 final class ControlPlanes implements KafkaPolicyRun.ControlPlaneFactory {
+
+    /** Streams commits (and so hands a tick downstream) this often: lockstep latency per tick. */
+    static final int STREAMS_COMMIT_INTERVAL_MS = 20;
 
     private final ExperimentOptions options;
 
@@ -21,6 +38,51 @@ final class ControlPlanes implements KafkaPolicyRun.ControlPlaneFactory {
         if (!policy.usesActuator() && !consolidation) {
             return ControlPlane.none();
         }
-        throw new UnsupportedOperationException("policy " + policy.label() + " needs the actuator, which this build does not have yet");
+        String id = topics.settings().prefix().replaceAll("[^A-Za-z0-9._-]", "") ;
+        ActuatorAppConfig actuator = ActuatorAppConfig.defaults(kafka)
+                .withTopics(topics.settings())
+                .withApplicationId(id + "actuator")
+                .withSettings(actuatorSettings(policy, consolidation, scenario));
+        return switch (policy) {
+            case ORACLE -> new DirectPredictionsControlPlane(new OraclePredictor(simulation, options.horizonTicks())::predict,
+                    actuator, topics, kafka, id + "oracle");
+            case PROACTIVE -> new LearnedControlPlane(streamsSettings(scenario, topics, id), streamsClient(kafka), actuator);
+            // baselines without prediction, with the actuator only for power management
+            case NO_PROTECTION, PERIODIC -> new DirectPredictionsControlPlane(DirectPredictionsControlPlane.PredictionSource.none(),
+                    actuator, topics, kafka, id + "nopredictor");
+        };
+    }
+
+    /** Prediction-driven policies only where the policy predicts; power policies only with consolidation. */
+    static ActuatorSettings actuatorSettings(Policy policy, boolean consolidation, Scenario scenario) {
+        Set<PolicyKind> kinds = EnumSet.noneOf(PolicyKind.class);
+        if (policy.usesActuator()) {
+            kinds.addAll(EnumSet.of(PolicyKind.RELEASE, PolicyKind.PROACTIVE, PolicyKind.MAKING_ROOM));
+        }
+        if (consolidation) {
+            kinds.addAll(EnumSet.of(PolicyKind.CONSOLIDATION, PolicyKind.POWER_ON));
+        }
+        return ActuatorSettings.defaults().withPolicies(kinds).withTickSeconds(scenario.tickSeconds())
+                .withActuationLagTicks(scenario.actuationLagTicks());
+    }
+
+    StreamsSettings streamsSettings(Scenario scenario, TopicCatalogue topics, String id) {
+        try {
+            return StreamsSettings.defaults().toBuilder()
+                    .applicationId(id + "streams")
+                    .topics(topics.settings())
+                    .tickLength(Duration.ofSeconds(scenario.tickSeconds()))
+                    .horizon(Duration.ofSeconds(scenario.tickSeconds() * options.horizonTicks()))
+                    .stateDir(Files.createTempDirectory("foresight-streams-"))
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a state directory for Kafka Streams", e);
+        }
+    }
+
+    static Map<String, Object> streamsClient(Map<String, Object> kafka) {
+        Map<String, Object> props = new HashMap<>(kafka);
+        props.put("commit.interval.ms", STREAMS_COMMIT_INTERVAL_MS);
+        return props;
     }
 }

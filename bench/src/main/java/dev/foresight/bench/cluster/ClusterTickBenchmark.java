@@ -4,6 +4,7 @@ import dev.foresight.cluster.ClusterSimulation;
 import dev.foresight.cluster.Scenario;
 import dev.foresight.cluster.ScenarioLoader;
 import dev.foresight.cluster.TickReport;
+import dev.foresight.cluster.scenario.CheckpointSettings;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -25,7 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * directly as node-ticks/s.
  *
  * <p>The cluster is the built-in {@code default} scenario (busy at 80 % offered load, failures,
- * Young checkpointing, telemetry on) scaled to 1,024 and 10,240 nodes, 32 nodes per rack. Each state
+ * Young checkpointing, telemetry on) scaled to 1,024 and 10,240 nodes, 32 nodes per rack, with shared
+ * storage bandwidth scaled in proportion. Each state
  * first runs an hour of simulated time, so the prefilled jobs are placed and the JIT has seen every
  * step. Run with JMH, or through {@link #main} without it.
  */
@@ -41,8 +43,15 @@ public class ClusterTickBenchmark {
     static final int WARM_UP_TICKS = 60;
 
     static ClusterSimulation cluster(int nodes) {
-        Scenario scenario = ScenarioLoader.builtIn("default")
+        Scenario base = ScenarioLoader.builtIn("default");
+        CheckpointSettings c = base.checkpointing();
+        // shared storage grows with the machine; at the 256-node bandwidth a 10,240-node cluster would
+        // spend its life queueing for storage (which the model does show, but it is not what we time)
+        double storage = c.storageBandwidthMbPerSec() * nodes / base.nodes();
+        Scenario scenario = base
                 .withNodes(nodes, nodes / 32)
+                .withCheckpointing(new CheckpointSettings(c.policy(), c.intervalMinutes(), c.drainSeconds(), storage,
+                        c.vmWriteMbPerSec(), c.restartCostFactor()))
                 .withDurationTicks(Long.MAX_VALUE / 2);
         ClusterSimulation sim = ClusterSimulation.create(scenario, 1);
         for (int i = 0; i < WARM_UP_TICKS; i++) {
@@ -94,24 +103,21 @@ public class ClusterTickBenchmark {
             run(sim, 5);
             long[] measured = run(sim, seconds);
             double perSecond = (double) measured[0] * nodes / (measured[1] / 1e9);
-            System.out.printf(Locale.ROOT, "%,6d nodes: %,12.0f node-ticks/s (%,d ticks, %.2f ms/tick, %d telemetry samples/tick)%n",
-                    nodes, perSecond, measured[0], measured[1] / 1e6 / measured[0], nodes);
+            System.out.printf(Locale.ROOT, "%,6d nodes: %,12.0f node-ticks/s (%,d ticks, %.2f ms/tick, %.0f telemetry samples/tick)%n",
+                    nodes, perSecond, measured[0], measured[1] / 1e6 / measured[0], measured[2] / (double) measured[0]);
         }
     }
 
-    /** Advances for about {@code seconds} of wall time; returns {ticks, nanoseconds}. */
+    /** Advances for about {@code seconds} of wall time; returns {ticks, nanoseconds, telemetry samples}. */
     private static long[] run(ClusterSimulation sim, double seconds) {
         long start = System.nanoTime();
         long deadline = start + (long) (seconds * 1e9);
         long ticks = 0;
-        long sink = 0;
+        long samples = 0;
         while (System.nanoTime() < deadline) {
-            sink += sim.advance().telemetry().size();
+            samples += sim.advance().telemetry().size();
             ticks++;
         }
-        if (sink < 0) {
-            throw new IllegalStateException("unreachable: keeps the reports alive");
-        }
-        return new long[] {ticks, System.nanoTime() - start};
+        return new long[] {ticks, System.nanoTime() - start, samples};
     }
 }

@@ -22,6 +22,7 @@ final class ClusterState {
             .thenComparingLong(j -> j.submitSequence);
 
     final Scenario scenario;
+    final Rack[] racks;
     final Node[] nodes;
     final Map<String, Node> nodesById = new HashMap<>();
     /** Jobs not yet completed, by id. */
@@ -35,10 +36,14 @@ final class ClusterState {
 
     ClusterState(Scenario scenario) {
         this.scenario = scenario;
+        this.racks = new Rack[scenario.racks()];
+        for (int r = 0; r < racks.length; r++) {
+            racks[r] = new Rack(r, scenario.rackId(r));
+        }
         this.nodes = new Node[scenario.nodes()];
         for (int i = 0; i < nodes.length; i++) {
-            nodes[i] = new Node(i, scenario.nodeId(i), scenario.rackId(scenario.rackIndexOf(i)),
-                    scenario.node().cores(), scenario.node().memoryMb());
+            Rack rack = racks[scenario.rackIndexOf(i)];
+            nodes[i] = new Node(i, scenario.nodeId(i), rack, scenario.node().cores(), scenario.node().memoryMb());
             nodesById.put(nodes[i].id, nodes[i]);
         }
     }

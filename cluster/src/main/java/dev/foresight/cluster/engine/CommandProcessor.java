@@ -2,7 +2,6 @@ package dev.foresight.cluster.engine;
 
 import dev.foresight.cluster.NodeEventKind;
 import dev.foresight.cluster.command.ClusterCommand;
-import dev.foresight.cluster.command.CommandKind;
 import dev.foresight.cluster.command.CommandOutcome;
 import dev.foresight.cluster.command.OutcomeStatus;
 import dev.foresight.cluster.cost.MigrationModel;

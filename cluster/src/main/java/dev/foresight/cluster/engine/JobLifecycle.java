@@ -8,6 +8,7 @@ import dev.foresight.cluster.view.JobStatus;
 import dev.foresight.cluster.workload.JobSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 
 /**
@@ -96,7 +97,7 @@ final class JobLifecycle {
         accounting.checkpointsCompleted++;
         if (done.commandId != null) {
             ctx.outcome(done.commandId, CommandKind.CHECKPOINT, job.id(), OutcomeStatus.COMPLETED,
-                    String.format(java.util.Locale.ROOT, "saved %.0f s of progress", job.checkpointedSeconds));
+                    String.format(Locale.ROOT, "saved %.0f s of progress", job.checkpointedSeconds));
         }
     }
 

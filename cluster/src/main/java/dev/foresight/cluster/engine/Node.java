@@ -10,6 +10,7 @@ final class Node {
 
     final int index;
     final String id;
+    final Rack rack;
     final String rackId;
     final int cores;
     final long memoryMb;
@@ -42,10 +43,11 @@ final class Node {
     double cpuUtil;
     double netMb;
 
-    Node(int index, String id, String rackId, int cores, long memoryMb) {
+    Node(int index, String id, Rack rack, int cores, long memoryMb) {
         this.index = index;
         this.id = id;
-        this.rackId = rackId;
+        this.rack = rack;
+        this.rackId = rack.id();
         this.cores = cores;
         this.memoryMb = memoryMb;
     }

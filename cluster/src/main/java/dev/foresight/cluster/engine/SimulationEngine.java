@@ -8,12 +8,7 @@ import dev.foresight.cluster.TelemetrySample;
 import dev.foresight.cluster.TickReport;
 import dev.foresight.cluster.command.ClusterCommand;
 import dev.foresight.cluster.command.CommandOutcome;
-import dev.foresight.cluster.cost.CheckpointCostModel;
-import dev.foresight.cluster.cost.LinearPowerModel;
-import dev.foresight.cluster.cost.MigrationModel;
-import dev.foresight.cluster.cost.PowerModel;
-import dev.foresight.cluster.cost.PreCopyMigrationModel;
-import dev.foresight.cluster.cost.SharedStorageCheckpointModel;
+import dev.foresight.cluster.cost.CostModels;
 import dev.foresight.cluster.failure.FailureEvent;
 import dev.foresight.cluster.failure.FailureProcess;
 import dev.foresight.cluster.telemetry.TelemetryGenerator;
@@ -35,15 +30,6 @@ import java.util.TreeMap;
  */
 public final class SimulationEngine {
 
-    /** Pluggable cost models; {@link #defaults(Scenario)} gives the standard ones. */
-    public record Models(PowerModel power, CheckpointCostModel checkpoints, MigrationModel migrations) {
-        public static Models defaults(Scenario scenario) {
-            return new Models(new LinearPowerModel(scenario.power()),
-                    new SharedStorageCheckpointModel(scenario.checkpointing()),
-                    new PreCopyMigrationModel(scenario.migration()));
-        }
-    }
-
     private final Scenario scenario;
     private final long seed;
     private final long epochMillis;
@@ -64,7 +50,7 @@ public final class SimulationEngine {
     private final TreeMap<Long, List<ClusterCommand>> scheduled = new TreeMap<>();
     private TickContext next;
 
-    public SimulationEngine(Scenario scenario, long seed, FailureProcess failures, Workload workload, Models models) {
+    public SimulationEngine(Scenario scenario, long seed, FailureProcess failures, Workload workload, CostModels models) {
         this.scenario = scenario;
         this.seed = seed;
         this.epochMillis = scenario.startEpochMillis();

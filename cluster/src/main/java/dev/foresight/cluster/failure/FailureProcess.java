@@ -67,13 +67,6 @@ public final class FailureProcess {
         return event != null && event.predictable() && t >= event.degradationStartSeconds() && t < event.failAtSeconds();
     }
 
-    /** Whether a false-alarm anomaly is under way; call with non-decreasing t per node. */
-    public boolean falseAlarmAt(int node, double t) {
-        Precursors ignored = new Precursors();
-        falseAlarms[node].addAt(t, ignored);
-        return falseAlarms[node].activeAt(t);
-    }
-
     /**
      * Fills {@code out} with the node's precursor severities at time t: its coming failure's ramp
      * plus any false alarm. Call with non-decreasing t per node.

@@ -50,9 +50,4 @@ final class FalseAlarmSource {
         double x = (t - start) / duration;
         out.raise(signature, peak * Math.sin(Math.PI * x));
     }
-
-    /** Whether an anomaly is under way at time t (used by tests and ground-truth labels). */
-    boolean activeAt(double t) {
-        return t >= start && t < start + duration;
-    }
 }

@@ -11,29 +11,34 @@ public final class CapacityLedger {
     private final int[] freeCores;
     private final long[] freeMemoryMb;
     private final boolean[] usable;
+    /** Sums over usable nodes, so that a job larger than all free capacity is turned away in O(1). */
+    private long totalFreeCores;
+    private long totalFreeMemoryMb;
 
     public CapacityLedger(int nodes) {
-        this(new int[nodes], new long[nodes], new boolean[nodes]);
+        this(new int[nodes], new long[nodes], new boolean[nodes], 0, 0);
     }
 
-    private CapacityLedger(int[] freeCores, long[] freeMemoryMb, boolean[] usable) {
+    private CapacityLedger(int[] freeCores, long[] freeMemoryMb, boolean[] usable, long totalFreeCores, long totalFreeMemoryMb) {
         this.freeCores = freeCores;
         this.freeMemoryMb = freeMemoryMb;
         this.usable = usable;
+        this.totalFreeCores = totalFreeCores;
+        this.totalFreeMemoryMb = totalFreeMemoryMb;
     }
 
     public void set(int node, boolean isUsable, int cores, long memoryMb) {
+        totalFreeCores -= freeCores[node];
+        totalFreeMemoryMb -= freeMemoryMb[node];
         usable[node] = isUsable;
         freeCores[node] = isUsable ? cores : 0;
         freeMemoryMb[node] = isUsable ? memoryMb : 0;
+        totalFreeCores += freeCores[node];
+        totalFreeMemoryMb += freeMemoryMb[node];
     }
 
     public CapacityLedger copy() {
-        return new CapacityLedger(freeCores.clone(), freeMemoryMb.clone(), usable.clone());
-    }
-
-    public int nodes() {
-        return freeCores.length;
+        return new CapacityLedger(freeCores.clone(), freeMemoryMb.clone(), usable.clone(), totalFreeCores, totalFreeMemoryMb);
     }
 
     public int freeCores(int node) {
@@ -67,6 +72,9 @@ public final class CapacityLedger {
      * @return the node of each VM, or null if the job does not fit (the ledger is unchanged either way)
      */
     public int[] firstFit(int vmCount, int cores, long memoryMb) {
+        if (totalFreeCores < (long) vmCount * cores || totalFreeMemoryMb < vmCount * memoryMb) {
+            return null;
+        }
         int[] placement = new int[vmCount];
         int placed = 0;
         for (int n = 0; n < freeCores.length && placed < vmCount; n++) {
@@ -82,6 +90,8 @@ public final class CapacityLedger {
         for (int node : placement) {
             freeCores[node] -= cores;
             freeMemoryMb[node] -= memoryMb;
+            totalFreeCores -= cores;
+            totalFreeMemoryMb -= memoryMb;
         }
     }
 
@@ -109,6 +119,8 @@ public final class CapacityLedger {
         if (usable[node]) {
             freeCores[node] += cores;
             freeMemoryMb[node] += memoryMb;
+            totalFreeCores += cores;
+            totalFreeMemoryMb += memoryMb;
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.foresight.cluster.telemetry;
 
 import dev.foresight.cluster.scenario.TelemetrySettings;
+import java.util.Arrays;
 
 /**
  * First-order thermal model per node: the CPU temperature relaxes exponentially, with a fixed time
@@ -17,7 +18,7 @@ public final class ThermalModel {
         this.resistance = settings.thermalResistanceCPerWatt();
         this.relaxation = 1 - Math.exp(-tickSeconds / settings.thermalTimeConstantSeconds());
         this.temperature = new double[nodes];
-        java.util.Arrays.fill(temperature, initialC);
+        Arrays.fill(temperature, initialC);
     }
 
     /** Advances one tick and returns the new CPU temperature. */

@@ -1,6 +1,7 @@
 package dev.foresight.cluster.workload;
 
 import dev.foresight.cluster.view.JobKind;
+import java.util.Locale;
 
 /**
  * A job as submitted, from the synthetic generator or a trace (SWF import).
@@ -42,6 +43,6 @@ public record JobSpec(
 
     /** "job-000042-vm-003". */
     public String vmId(int index) {
-        return jobId + "-vm-" + String.format(java.util.Locale.ROOT, "%03d", index);
+        return jobId + "-vm-" + String.format(Locale.ROOT, "%03d", index);
     }
 }
