@@ -25,9 +25,9 @@ import dev.foresight.actuator.settings.Automation;
 import dev.foresight.cluster.command.CommandOutcome;
 import dev.foresight.cluster.view.ClusterView;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * The decision core: one call per tick, from a {@link TickInput} to the commands to publish and the
@@ -89,9 +89,14 @@ public final class Actuator {
         }
         PlanningContext ctx = new PlanningContext(index, risk, settings, memory, memory.reliability(settings),
                 CapacityLedger.of(index, memory));
-        List<Decision> approved = settleAnswers(tick, input.approvals(), ctx, audit);
+        List<ApprovalBook.Released> approved = settleAnswers(tick, input.approvals(), ctx, audit);
 
-        List<Decision> candidates = new ArrayList<>(approved);
+        List<Decision> candidates = new ArrayList<>();
+        Map<String, String> approvedBy = new HashMap<>();
+        for (ApprovalBook.Released released : approved) {
+            candidates.add(released.decision());
+            approvedBy.put(released.decision().commandId(), released.approval().describe());
+        }
         int sequence = 0;
         for (Policy policy : POLICIES) {
             if (settings.enabled(policy.kind())) {
@@ -104,12 +109,10 @@ public final class Actuator {
         for (Guardrails.Dropped dropped : verdict.dropped()) {
             audit.add(AuditEntry.of(tick, dropped.decision(), Stage.DROPPED, dropped.reason(), settings.automation()));
         }
-        Set<String> approvedIds = new HashSet<>();
-        approved.forEach(d -> approvedIds.add(d.commandId()));
         List<IssuedCommand> issued = new ArrayList<>();
         for (Decision decision : verdict.accepted()) {
-            if (approvedIds.contains(decision.commandId())) {
-                issue(decision, Automation.APPROVE, Stage.APPROVED, tick, issued, audit);
+            if (approvedBy.containsKey(decision.commandId())) {
+                issue(decision, Automation.APPROVE, Stage.APPROVED, approvedBy.get(decision.commandId()), tick, issued, audit);
             } else {
                 gate(decision, tick, issued, audit);
             }
@@ -121,7 +124,7 @@ public final class Actuator {
     /** Applies the automation level to a fresh decision that passed the guardrails. */
     private void gate(Decision decision, long tick, List<IssuedCommand> issued, List<AuditEntry> audit) {
         switch (settings.automation()) {
-            case AUTOMATIC -> issue(decision, Automation.AUTOMATIC, Stage.PUBLISHED, tick, issued, audit);
+            case AUTOMATIC -> issue(decision, Automation.AUTOMATIC, Stage.PUBLISHED, null, tick, issued, audit);
             case APPROVE -> {
                 if (!memory.approvals().holds(decision.proposal())) {
                     memory.approvals().hold(decision, tick);
@@ -136,15 +139,15 @@ public final class Actuator {
         }
     }
 
-    private void issue(Decision decision, Automation authority, Stage stage, long tick, List<IssuedCommand> issued,
-            List<AuditEntry> audit) {
-        issued.add(new IssuedCommand(decision, authority));
-        memory.published(decision, settings);
-        audit.add(AuditEntry.of(tick, decision, stage, null, authority));
+    private void issue(Decision decision, Automation authority, Stage stage, String detail, long tick,
+            List<IssuedCommand> issued, List<AuditEntry> audit) {
+        issued.add(new IssuedCommand(decision, authority, tick));
+        memory.published(decision, tick, settings);
+        audit.add(AuditEntry.of(tick, decision, stage, detail, authority));
     }
 
     /** Records denials and expiries; returns the approved decisions that still apply. */
-    private List<Decision> settleAnswers(long tick, List<Approval> approvals, PlanningContext ctx, List<AuditEntry> audit) {
+    private List<ApprovalBook.Released> settleAnswers(long tick, List<Approval> approvals, PlanningContext ctx, List<AuditEntry> audit) {
         ApprovalBook.Answers answers = memory.approvals().answer(approvals);
         for (ApprovalBook.Released denied : answers.denied()) {
             audit.add(AuditEntry.of(tick, denied.decision(), Stage.DENIED, denied.approval().describe(), Automation.APPROVE));
@@ -153,11 +156,11 @@ public final class Actuator {
             audit.add(AuditEntry.of(tick, expired.decision(), Stage.EXPIRED,
                     "no answer within " + settings.approvalTimeoutTicks() + " ticks", Automation.APPROVE));
         }
-        List<Decision> stillValid = new ArrayList<>();
+        List<ApprovalBook.Released> stillValid = new ArrayList<>();
         for (ApprovalBook.Released approved : answers.approved()) {
             String stale = Applicability.whyStale(approved.decision().proposal(), ctx);
             if (stale == null) {
-                stillValid.add(approved.decision());
+                stillValid.add(approved);
             } else {
                 audit.add(AuditEntry.of(tick, approved.decision(), Stage.DROPPED,
                         approved.approval().describe() + ", but " + stale, Automation.APPROVE));

@@ -122,6 +122,7 @@ class ActuatorTest {
         assertThat(answered.commands()).singleElement().satisfies(c -> {
             assertThat(c.decision().commandId()).isEqualTo(quarantineId);
             assertThat(c.authority()).isEqualTo(Automation.APPROVE);
+            assertThat(c.tick()).isEqualTo(3);
         });
         assertThat(answered.audit()).extracting(e -> e.stage() + " " + e.commandId())
                 .contains("DENIED " + migrateId, "APPROVED " + quarantineId);

@@ -95,7 +95,7 @@ public final class ClusterFixture {
         return new ClusterView(tick, tick * 60_000L, 60, views, new ArrayList<>(all.values()));
     }
 
-    /** A passthrough VM of priority {@code priority}. */
+    /** A passthrough (VMM-bypass) VM: not live-migratable. */
     public static VmView passthrough(String vmId, String jobId, int cores, long memoryMb) {
         return new VmView(vmId, jobId, cores, memoryMb, true, 0, false, false, 0);
     }

@@ -1,12 +1,9 @@
 package dev.foresight.actuator.app;
 
 import dev.foresight.actuator.Actuator;
-import dev.foresight.actuator.IssuedCommand;
 import dev.foresight.actuator.TickDecisions;
 import dev.foresight.actuator.TickInput;
 import dev.foresight.actuator.approval.Approval;
-import dev.foresight.actuator.audit.AuditEntry;
-import dev.foresight.actuator.json.Json;
 import dev.foresight.actuator.lockstep.TickBarrier;
 import dev.foresight.actuator.memory.ActuatorMemory;
 import dev.foresight.actuator.view.ClusterViewAssembler;
@@ -14,10 +11,7 @@ import dev.foresight.actuator.view.JobHistory;
 import dev.foresight.actuator.view.LatestInputs;
 import dev.foresight.cluster.command.CommandOutcome;
 import dev.foresight.cluster.view.ClusterView;
-import dev.foresight.schemas.codec.AvroCodec;
 import dev.foresight.schemas.topics.TopicSettings;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,12 +30,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.AuthorizationException;
-import org.apache.kafka.common.errors.OutOfOrderSequenceException;
-import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -69,6 +58,7 @@ public final class ActuatorApp implements Runnable, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ActuatorApp.class);
     private static final Logger AUDIT_LOG = LoggerFactory.getLogger("dev.foresight.actuator.audit");
+    private static final int MAX_ABORTS_IN_A_ROW = 3;
 
     private final ActuatorAppConfig config;
     private final ActuatorTopics topics;
@@ -86,6 +76,7 @@ public final class ActuatorApp implements Runnable, AutoCloseable {
     private final List<Inbound> ungated = new ArrayList<>();
     private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
     private final List<DeadLetter> deadLetters = new ArrayList<>();
+    private int abortsInARow;
 
     public ActuatorApp(ActuatorAppConfig config) {
         this.config = config;
@@ -131,16 +122,29 @@ public final class ActuatorApp implements Runnable, AutoCloseable {
     public void run() {
         try (Admin admin = Admin.create(new HashMap<>(config.clientProperties()))) {
             topics.createMissing(admin, config.adminTimeout().toMillis());
+            loop();
+        } catch (WakeupException e) {
+            if (running.get()) {
+                fail(e);
+            }
         } catch (RuntimeException e) {
             fail(e);
-            return;
+        } finally {
+            liveConsumer = null;
+            stopped.countDown();
         }
+    }
+
+    private void loop() {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties());
                 KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties())) {
             liveConsumer = consumer;
+            if (!running.get()) {
+                return; // closed while starting
+            }
             // fences any earlier instance and settles its open transaction before the state is read
             producer.initTransactions();
-            restore(readCommittedState());
+            restore(StateStore.readLatest(config.clientProperties(), topics.state(), config.adminTimeout()));
             assign(consumer);
             LOG.info("actuator {} running on {} (automation {}), resuming after tick {}", config.applicationId(),
                     config.clientProperties().get("bootstrap.servers"), config.settings().automation(),
@@ -151,15 +155,6 @@ public final class ActuatorApp implements Runnable, AutoCloseable {
                 }
                 decideReadyTicks(producer, consumer);
             }
-        } catch (WakeupException e) {
-            if (running.get()) {
-                fail(e);
-            }
-        } catch (RuntimeException e) {
-            fail(e);
-        } finally {
-            liveConsumer = null;
-            stopped.countDown();
         }
     }
 
@@ -298,37 +293,21 @@ public final class ActuatorApp implements Runnable, AutoCloseable {
         byte[] state = new StateSnapshot(StateSnapshot.VERSION, actuator.memory().snapshot(), inputs.save(), jobs.snapshot()).encode();
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         nextOffsets.forEach((tp, offset) -> offsets.put(tp, new OffsetAndMetadata(offset)));
-        try {
-            producer.beginTransaction();
-            for (IssuedCommand issued : decisions.commands()) {
-                producer.send(new ProducerRecord<>(topics.commands(), null, timeMillis, utf8(issued.decision().proposal().subject()),
-                        AvroCodec.encode(CommandRecords.command(issued, timeMillis))));
+        boolean committed = new TickTransaction(producer, topics)
+                .commit(decisions, timeMillis, deadLetters, state, offsets, consumer.groupMetadata());
+        if (!committed) {
+            // a deterministic failure (a record too large, say) would fail the same way forever
+            if (++abortsInARow >= MAX_ABORTS_IN_A_ROW) {
+                throw new IllegalStateException("tick " + decisions.tick() + " aborted " + abortsInARow + " times in a row");
             }
-            int partitions = producer.partitionsFor(topics.commands()).size();
-            for (int p = 0; p < partitions; p++) {
-                producer.send(new ProducerRecord<>(topics.commands(), p, timeMillis, null,
-                        AvroCodec.encode(CommandRecords.marker(STAGE, decisions.tick(), p, partitions, timeMillis))));
-            }
-            for (AuditEntry entry : decisions.audit()) {
-                producer.send(new ProducerRecord<>(topics.audit(), null, timeMillis, utf8(entry.commandId()), Json.encode(entry)));
-            }
-            for (DeadLetter letter : deadLetters) {
-                producer.send(letter.toRecord(topics.deadLetters()));
-            }
-            producer.send(new ProducerRecord<>(topics.state(), 0, timeMillis, utf8(StateSnapshot.KEY), state));
-            producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
-            producer.commitTransaction();
-        } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
-            throw new IllegalStateException("tick " + decisions.tick() + " cannot be committed, this actuator must stop: " + e, e);
-        } catch (KafkaException e) {
-            LOG.warn("tick {} aborted ({}); rewinding to tick {}", decisions.tick(), e.toString(), lastCommittedTick.get());
-            producer.abortTransaction();
+            LOG.warn("tick {} aborted; rewinding to the state after tick {}", decisions.tick(), lastCommittedTick.get());
             rewind(consumer);
             return;
         }
+        abortsInARow = 0;
         committedState = state;
         nextOffsets.clear();
-        deadLetters.forEach(l -> LOG.warn("dead letter from {}-{}@{}: {} {}", l.topic(), l.partition(), l.offset(), l.reason(), l.message()));
+        deadLetters.forEach(l -> LOG.warn("dead letter from {}-{}@{}: {}", l.topic(), l.partition(), l.offset(), l.message()));
         deadLetters.clear();
         decisions.audit().forEach(entry -> AUDIT_LOG.info(entry.describe()));
         lastCommittedTick.set(decisions.tick());
@@ -366,35 +345,5 @@ public final class ActuatorApp implements Runnable, AutoCloseable {
         inputs = LatestInputs.restore(snapshot.inputs());
         jobs = JobHistory.restore(snapshot.jobs());
         lastCommittedTick.set(snapshot.memory().lastDecidedTick());
-    }
-
-    /** The last committed snapshot on the state topic, or null for a first start. */
-    private byte[] readCommittedState() {
-        Map<String, Object> props = consumerProperties();
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        TopicPartition partition = new TopicPartition(topics.state(), 0);
-        try (KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(props)) {
-            reader.assign(List.of(partition));
-            reader.seekToBeginning(List.of(partition));
-            long end = reader.endOffsets(List.of(partition), config.adminTimeout()).get(partition);
-            long deadline = System.nanoTime() + config.adminTimeout().toNanos();
-            byte[] latest = null;
-            while (reader.position(partition, config.adminTimeout()) < end) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("cannot read the actuator state topic " + topics.state() + " to offset "
-                            + end + " within " + config.adminTimeout());
-                }
-                for (ConsumerRecord<byte[], byte[]> record : reader.poll(Duration.ofMillis(100))) {
-                    if (StateSnapshot.KEY.equals(record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8))) {
-                        latest = record.value();
-                    }
-                }
-            }
-            return latest;
-        }
-    }
-
-    private static byte[] utf8(String s) {
-        return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
     }
 }

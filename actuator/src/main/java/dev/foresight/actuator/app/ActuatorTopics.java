@@ -4,6 +4,7 @@ import dev.foresight.schemas.topics.TopicAdministrator;
 import dev.foresight.schemas.topics.TopicCatalogue;
 import dev.foresight.schemas.topics.TopicRole;
 import dev.foresight.schemas.topics.TopicSettings;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * The topics the actuator reads and writes: the shared catalogue's, plus three of its own that are
@@ -55,7 +57,11 @@ public record ActuatorTopics(TopicCatalogue catalogue, String audit, String appr
         return catalogue.name(TopicRole.DEAD_LETTERS);
     }
 
-    /** Creates the catalogue's missing topics and the actuator's own. */
+    /**
+     * Creates the catalogue's missing topics and the actuator's own, and returns once every partition
+     * of them has a leader: a transactional producer that writes to a partition still being created
+     * can be failed with an out-of-order sequence, which is fatal to the transaction.
+     */
     public void createMissing(Admin admin, long timeoutMillis) {
         new TopicAdministrator(admin, timeoutMillis).createMissing(catalogue);
         short replication = catalogue.settings().replicationFactor();
@@ -79,11 +85,41 @@ public record ActuatorTopics(TopicCatalogue catalogue, String audit, String appr
                     }
                 }
             }
+            awaitLeaders(admin, timeoutMillis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TopicAdministrator.TopicSetupException("interrupted while creating the actuator's topics", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new TopicAdministrator.TopicSetupException("cannot reach the cluster to create the actuator's topics: " + e, e);
+        }
+    }
+
+    private void awaitLeaders(Admin admin, long timeoutMillis) throws InterruptedException, ExecutionException, TimeoutException {
+        List<String> names = new ArrayList<>(List.of(audit, approvals, state));
+        catalogue.all().forEach(spec -> names.add(spec.name()));
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (true) {
+            List<String> leaderless;
+            try {
+                var descriptions = admin.describeTopics(names).allTopicNames().get(timeoutMillis, TimeUnit.MILLISECONDS);
+                leaderless = descriptions.values().stream()
+                        .flatMap(d -> d.partitions().stream().filter(p -> p.leader() == null || p.leader().isEmpty())
+                                .map(p -> d.name() + "-" + p.partition()))
+                        .toList();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+                leaderless = List.of("a topic not yet known to the broker answering: " + e.getCause().getMessage());
+            }
+            if (leaderless.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TopicAdministrator.TopicSetupException("partitions without a leader after " + timeoutMillis + " ms: " + leaderless);
+            }
+            // topic creation is asynchronous on the brokers; there is no event to wait on through the Admin API
+            Thread.sleep(50);
         }
     }
 }

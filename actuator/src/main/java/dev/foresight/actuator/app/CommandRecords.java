@@ -5,6 +5,7 @@ import dev.foresight.actuator.settings.Automation;
 import dev.foresight.cluster.command.CommandKind;
 import dev.foresight.cluster.command.CommandOutcome;
 import dev.foresight.cluster.command.OutcomeStatus;
+import dev.foresight.schemas.AutomationLevel;
 import dev.foresight.schemas.Command;
 import dev.foresight.schemas.CommandResult;
 import dev.foresight.schemas.CommandType;
@@ -24,15 +25,15 @@ final class CommandRecords {
         return Command.newBuilder()
                 .setCommandId(decision.commandId())
                 .setTimestamp(Instant.ofEpochMilli(timeMillis))
-                .setTick(decision.tick())
+                .setTick(issued.tick())
                 .setType(CommandType.valueOf(p.kind().name()))
                 .setSubject(p.subject())
                 .setTarget(p.target())
                 .setReason(p.reason())
                 .setPredictionRef(p.predictionRef())
                 .setMode(issued.authority() == Automation.APPROVE
-                        ? dev.foresight.schemas.AutomationLevel.APPROVE
-                        : dev.foresight.schemas.AutomationLevel.AUTOMATIC)
+                        ? AutomationLevel.APPROVE
+                        : AutomationLevel.AUTOMATIC)
                 .build();
     }
 

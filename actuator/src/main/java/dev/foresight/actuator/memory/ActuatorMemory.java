@@ -79,11 +79,13 @@ public final class ActuatorMemory implements OperationsView {
         recommendations.forgetOld(index.tick(), settings.recommendationRepeatTicks());
     }
 
-    /** Remembers a command that was published to the cluster. */
-    public void published(Decision decision, ActuatorSettings settings) {
+    /**
+     * Remembers a command published to the cluster at {@code tick} (later than its decision when an
+     * operator approved it: its effect is due from the publication on).
+     */
+    public void published(Decision decision, long tick, ActuatorSettings settings) {
         Proposal p = decision.proposal();
-        long tick = decision.tick();
-        pending.record(decision);
+        pending.record(decision, tick);
         switch (p.kind()) {
             case MIGRATE -> recent.migrations().put(p.subject(), tick);
             case POWER_ON -> recent.powerOns().put(p.subject(), tick);

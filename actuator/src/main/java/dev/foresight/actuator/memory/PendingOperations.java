@@ -26,10 +26,10 @@ final class PendingOperations {
 
     private final Map<String, Operation> byKey = new TreeMap<>();
 
-    void record(Decision decision) {
+    void record(Decision decision, long publishedTick) {
         var p = decision.proposal();
         byKey.put(key(p.kind(), p.subject()),
-                new Operation(decision.commandId(), p.kind(), p.subject(), p.source(), p.target(), decision.tick()));
+                new Operation(decision.commandId(), p.kind(), p.subject(), p.source(), p.target(), publishedTick));
     }
 
     boolean pending(CommandKind kind, String subject) {

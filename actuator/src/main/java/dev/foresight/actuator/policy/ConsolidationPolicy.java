@@ -2,7 +2,6 @@ package dev.foresight.actuator.policy;
 
 import dev.foresight.actuator.settings.ConsolidationSettings;
 import dev.foresight.actuator.settings.PolicyKind;
-import dev.foresight.cluster.command.CommandKind;
 import dev.foresight.cluster.view.JobStatus;
 import dev.foresight.cluster.view.NodeView;
 import dev.foresight.cluster.view.VmView;

@@ -3,7 +3,9 @@ package dev.foresight.actuator.policy;
 import dev.foresight.actuator.risk.RiskView;
 import dev.foresight.actuator.settings.GuardrailSettings;
 import dev.foresight.cluster.command.CommandKind;
+import dev.foresight.cluster.view.HealthStatus;
 import dev.foresight.cluster.view.NodeView;
+import dev.foresight.cluster.view.PowerStatus;
 import dev.foresight.cluster.view.VmView;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +25,8 @@ import java.util.TreeSet;
  * <p>Rules:
  * <ul>
  *   <li>at most one command per (kind, subject) per tick;</li>
- *   <li>a migration needs a placed VM that is not migrating already and a target other than its node;</li>
+ *   <li>a migration needs a placed VM that is not migrating already, and a target other than its node
+ *       that accepts VMs (powered on, up, not quarantined nor being quarantined or powered off);</li>
  *   <li>never onto a node that is alarmed or whose failure probability is above the risk bound;</li>
  *   <li>never while the VM's job checkpoints (or has a checkpoint pending or decided this tick), and no
  *       checkpoint while one of the job's VMs migrates;</li>
@@ -137,6 +140,10 @@ public final class Guardrails {
             if (target.equals(source)) {
                 return "target " + target + " is the VM's own node";
             }
+            String closed = whyClosed(index.node(target).get());
+            if (closed != null) {
+                return "target " + target + " accepts no VMs: " + closed;
+            }
             if (vm.migrating() || migratingVms.contains(vm.vmId())) {
                 return "VM " + vm.vmId() + " is already migrating";
             }
@@ -168,6 +175,24 @@ public final class Guardrails {
                         + settings.maxMigrationsPerCluster() + ")";
             }
             return null;
+        }
+
+        /** Why the node takes no new VM, or null if it does. */
+        private String whyClosed(NodeView node) {
+            List<String> why = new ArrayList<>();
+            if (node.power() != PowerStatus.ON) {
+                why.add(node.power().name());
+            }
+            if (node.health() == HealthStatus.FAILED || node.health() == HealthStatus.REPAIRING) {
+                why.add(node.health().name());
+            }
+            if (node.quarantined() || operations.pending(CommandKind.QUARANTINE, node.nodeId())) {
+                why.add("quarantined");
+            }
+            if (operations.pending(CommandKind.POWER_OFF, node.nodeId())) {
+                why.add("being powered off");
+            }
+            return why.isEmpty() ? null : String.join(", ", why);
         }
 
         private String powerOffRefusal(String nodeId) {

@@ -31,6 +31,7 @@ public final class QuarantineReleasePolicy implements Policy {
             if (!node.quarantined()
                     || ctx.operations().quarantinedSince(id).isEmpty()
                     || ctx.operations().pending(CommandKind.RELEASE, id)
+                    || ctx.risk().alarmed(id)
                     || node.health() == HealthStatus.FAILED
                     || node.health() == HealthStatus.REPAIRING) {
                 continue;

@@ -21,6 +21,7 @@ public final class ViewIndex {
     public record PlacedVm(VmView vm, NodeView node) {}
 
     private final ClusterView view;
+    private final List<NodeView> sortedNodes;
     private final Map<String, NodeView> nodes = new TreeMap<>();
     private final Map<String, JobView> jobs = new TreeMap<>();
     private final Map<String, PlacedVm> vms = new TreeMap<>();
@@ -39,6 +40,7 @@ public final class ViewIndex {
         for (JobView job : view.jobs()) {
             jobs.put(job.jobId(), job);
         }
+        sortedNodes = List.copyOf(nodes.values());
     }
 
     public static ViewIndex of(ClusterView view) {
@@ -55,7 +57,7 @@ public final class ViewIndex {
 
     /** Every node, in id order. */
     public List<NodeView> nodes() {
-        return view.nodes().stream().sorted(java.util.Comparator.comparing(NodeView::nodeId)).toList();
+        return sortedNodes;
     }
 
     public Optional<NodeView> node(String nodeId) {

@@ -9,6 +9,7 @@ import dev.foresight.actuator.ClusterFixture;
 import dev.foresight.actuator.risk.RiskView;
 import dev.foresight.actuator.settings.ActuatorSettings;
 import dev.foresight.cluster.command.CommandKind;
+import dev.foresight.cluster.view.VmView;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -81,11 +82,11 @@ class CheckpointPolicyTest {
     @Test
     void leavesJobsThatAreCheckpointingOrMigratingAlone() {
         var checkpointing = ClusterFixture.nodes(1, 1, 16, 65_536)
-                .vm("n0", new dev.foresight.cluster.view.VmView("v", "j", 4, 4096, false, 0, false, true, 0))
+                .vm("n0", new VmView("v", "j", 4, 4096, false, 0, false, true, 0))
                 .job(ClusterFixture.running("j", List.of("v"), 0, 30))
                 .view(10_000);
         var migrating = ClusterFixture.nodes(1, 1, 16, 65_536)
-                .vm("n0", new dev.foresight.cluster.view.VmView("v", "j", 4, 4096, false, 0, true, false, 0))
+                .vm("n0", new VmView("v", "j", 4, 4096, false, 0, true, false, 0))
                 .job(ClusterFixture.running("j", List.of("v"), 0, 30))
                 .view(10_000);
 

@@ -12,6 +12,7 @@ import dev.foresight.actuator.settings.PolicyKind;
 import dev.foresight.actuator.settings.RiskSettings;
 import dev.foresight.cluster.command.CommandKind;
 import dev.foresight.cluster.view.ClusterView;
+import dev.foresight.cluster.view.PowerStatus;
 import dev.foresight.cluster.view.VmView;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,20 @@ class GuardrailsTest {
                 "v0a: target n1 is alarmed",
                 "v0b: target n2 failure probability 0.350 is above the risk bound 0.200");
         assertThat(verdict.accepted()).extracting(d -> d.proposal().subject()).containsExactly("v3a");
+    }
+
+    @Test
+    void refusesTargetsThatAcceptNoVms() {
+        var view = cluster().quarantined("n1", true).power("n2", PowerStatus.BOOTING).view(20);
+        var ops = new OperationsViewStub().withPending(CommandKind.POWER_OFF, "n3");
+
+        var verdict = judge(view, ops, List.of(migrate(0, "v0a", "n0", "n1"), migrate(1, "v0b", "n0", "n2"),
+                migrate(2, "v1a", "n1", "n3")));
+
+        assertThat(reasons(verdict)).containsExactly(
+                "v0a: target n1 accepts no VMs: quarantined",
+                "v0b: target n2 accepts no VMs: BOOTING",
+                "v1a: target n3 accepts no VMs: being powered off");
     }
 
     @Test
