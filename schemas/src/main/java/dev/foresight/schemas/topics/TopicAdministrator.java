@@ -68,13 +68,20 @@ public final class TopicAdministrator {
         }
     }
 
-    /** New topics take a moment to reach the broker's metadata cache; describing them earlier fails. */
+    /** New topics take a moment to reach the broker's metadata cache and to elect leaders; wait for both. */
     private java.util.Map<String, TopicDescription> describeWhenVisible(List<String> names)
             throws ExecutionException, InterruptedException, TimeoutException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         while (true) {
             try {
-                return admin.describeTopics(names).allTopicNames().get(timeoutMillis, TimeUnit.MILLISECONDS);
+                var described = admin.describeTopics(names).allTopicNames().get(timeoutMillis, TimeUnit.MILLISECONDS);
+                // A partition without a leader yet makes the first transactional write fail fatally.
+                boolean allLed = described.values().stream()
+                        .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+                if (allLed || System.nanoTime() > deadline) {
+                    return described;
+                }
+                Thread.sleep(50); // back-off between metadata polls, not synchronisation
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
                         || System.nanoTime() > deadline) {
