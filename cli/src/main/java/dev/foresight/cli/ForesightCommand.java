@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             ExperimentCommand.class,
             ReplayCommand.class,
+            SimulateCommand.class,
+            StreamsCommand.class,
+            ActuatorCommand.class,
             BrokerCommand.class,
             TopicsCommand.class,
             CommandLine.HelpCommand.class

@@ -1,0 +1,74 @@
+package dev.foresight.cli;
+
+import dev.foresight.schemas.topics.TopicSettings;
+import dev.foresight.streams.StreamsApp;
+import dev.foresight.streams.StreamsSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Runs the Kafka Streams topology (validation, features, labels, training, scoring) until stopped. */
+@Command(name = "streams", mixinStandardHelpOptions = true,
+        description = "Run the Kafka Streams topology against a cluster until interrupted; start several to share partitions.")
+final class StreamsCommand implements Callable<Integer> {
+
+    @Mixin
+    KafkaConnectionOptions kafka = new KafkaConnectionOptions();
+
+    @Option(names = "--prefix", defaultValue = TopicSettings.DEFAULT_PREFIX, description = "Topic prefix (default: ${DEFAULT-VALUE}).")
+    String prefix;
+
+    @Option(names = "--partitions", defaultValue = "" + TopicSettings.DEFAULT_PARTITIONS,
+            description = "Partitions of the node-keyed topics (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--application-id", defaultValue = StreamsSettings.DEFAULT_APPLICATION_ID,
+            description = "Kafka Streams application id; instances with the same id share the work (default: ${DEFAULT-VALUE}).")
+    String applicationId;
+
+    @Option(names = "--state-dir", description = "Where state stores live (default: a directory under java.io.tmpdir).")
+    Path stateDir;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Stream threads (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--tick-seconds", defaultValue = "60", description = "Simulated length of a tick (default: ${DEFAULT-VALUE}).")
+    long tickSeconds;
+
+    @Option(names = "--horizon-minutes", defaultValue = "60", description = "Prediction horizon H (default: ${DEFAULT-VALUE}).")
+    long horizonMinutes;
+
+    @Override
+    public Integer call() throws Exception {
+        StreamsSettings.Builder builder = StreamsSettings.defaults().toBuilder()
+                .applicationId(applicationId)
+                .topics(TopicSettings.defaults().withPrefix(prefix).withPartitions(partitions))
+                .streamThreads(threads)
+                .tickLength(Duration.ofSeconds(tickSeconds))
+                .horizon(Duration.ofMinutes(horizonMinutes));
+        if (stateDir != null) {
+            builder.stateDir(stateDir);
+        }
+        StreamsSettings settings = builder.build();
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (StreamsApp app = StreamsApp.start(settings, kafka.clientProperties())) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                app.close();
+                stopped.countDown();
+            }, "foresight-streams-shutdown"));
+            app.failure().thenAccept(failure -> stopped.countDown());
+            System.out.println("streams " + applicationId + " running on " + prefix + "* (Ctrl-C to stop)");
+            stopped.await();
+            StreamsApp.Health health = app.health();
+            if (!health.healthy()) {
+                System.err.println("streams stopped: " + health.state() + health.failure().map(t -> ": " + t).orElse(""));
+                return 1;
+            }
+        }
+        return 0;
+    }
+}
