@@ -33,6 +33,7 @@ public final class ExperimentRunner {
 
     private final ExperimentOptions options;
     private final KafkaPolicyRun.ControlPlaneFactory planes;
+    private final List<ExperimentListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public ExperimentRunner(ExperimentOptions options) {
         this(options, new ControlPlanes(options));
@@ -41,6 +42,11 @@ public final class ExperimentRunner {
     ExperimentRunner(ExperimentOptions options, KafkaPolicyRun.ControlPlaneFactory planes) {
         this.options = options;
         this.planes = planes;
+    }
+
+    public ExperimentRunner addListener(ExperimentListener listener) {
+        listeners.add(listener);
+        return this;
     }
 
     public Outcome run(Scenario scenario, long seed) throws InterruptedException, TimeoutException {
@@ -66,7 +72,9 @@ public final class ExperimentRunner {
             for (Policy policy : options.policies()) {
                 Path runDir = out.resolve("runs").resolve(policy.label());
                 LOG.info("running {} on {} (seed {})", policy.label(), scenario.name(), seed);
-                results.add(new KafkaPolicyRun(options, planes).run(scenario, seed, policy, kafka, runDir, runId));
+                RunResult result = new KafkaPolicyRun(options, planes, listeners).run(scenario, seed, policy, kafka, runDir, runId);
+                listeners.forEach(l -> l.onRunFinished(result));
+                results.add(result);
             }
         } finally {
             if (broker != null) {

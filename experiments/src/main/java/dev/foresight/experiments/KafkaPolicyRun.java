@@ -41,10 +41,12 @@ final class KafkaPolicyRun {
 
     private final ExperimentOptions options;
     private final ControlPlaneFactory planes;
+    private final List<ExperimentListener> listeners;
 
-    KafkaPolicyRun(ExperimentOptions options, ControlPlaneFactory planes) {
+    KafkaPolicyRun(ExperimentOptions options, ControlPlaneFactory planes, List<ExperimentListener> listeners) {
         this.options = options;
         this.planes = planes;
+        this.listeners = listeners;
     }
 
     RunResult run(Scenario userScenario, long seed, Policy policy, Map<String, Object> kafka, Path runDir, String runId)
@@ -65,6 +67,7 @@ final class KafkaPolicyRun {
              ControlPlane plane = planes.create(policy, options.consolidation(), simulation, scenario, topics, kafka);
              TickPublisher publisher = new TickPublisher(kafka, topics, runId + "-" + policy.label() + "-simulator")) {
             plane.start();
+            listeners.forEach(l -> l.onRunStarted(policy, label, scenario, topics, kafka));
             RecordingListener recording = new RecordingListener(recorder);
             Optional<TickedTopicReader<Command>> commands = plane.closedLoop()
                     ? Optional.of(new TickedTopicReader<>(kafka, topics.name(TopicRole.COMMANDS), Command.class, "actuator"))
@@ -79,6 +82,7 @@ final class KafkaPolicyRun {
                                 : SimulationDriver.Pacer.realtime(options.realtimeTick()));
                 plane.listeners().forEach(driver::addListener);
                 driver.addListener(recording).addListener(timeline);
+                driver.addListener(report -> listeners.forEach(l -> l.onTick(label, report)));
                 driver.addListener(new SimulationDriver.TickListener() {
                     @Override
                     public void onTick(TickReport report) {

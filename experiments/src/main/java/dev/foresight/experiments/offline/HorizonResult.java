@@ -1,0 +1,38 @@
+package dev.foresight.experiments.offline;
+
+import dev.foresight.predictor.TrainingSummary;
+import dev.foresight.predictor.calibration.Calibration;
+import dev.foresight.predictor.evaluation.EvaluationReport;
+import java.util.List;
+
+/**
+ * Everything measured for one horizon.
+ *
+ * @param horizon           H, e.g. {@code 7d}
+ * @param horizonMillis     H in milliseconds
+ * @param split             the split and its slices
+ * @param censoredWindows   windows whose horizon reaches past the observed period (not labelled)
+ * @param excludedWindows   windows of a node that was down or just repaired (not labelled)
+ * @param training          what the model was fitted on
+ * @param calibration       the threshold chosen on the validation slice
+ * @param test              the predictor's report on the test slice at that threshold (weighted)
+ * @param baselinePrAuc     the PR-AUC of a constant score on the test slice: its weighted base rate
+ * @param prAucLift         PR-AUC over the baseline's
+ * @param recallAtPrecision recall reachable at fixed precisions on the test curve
+ * @param nodes             detection over nodes (FDR, FAR) at the calibrated threshold
+ * @param leadTimes         lead times of detected test failures in days or minutes
+ */
+public record HorizonResult(String horizon, long horizonMillis, SplitSummary split, long censoredWindows, long excludedWindows,
+                            TrainingSummary training, Calibration calibration, EvaluationReport test, double baselinePrAuc,
+                            double prAucLift, List<RecallAtPrecision> recallAtPrecision, NodeLevelDetection nodes,
+                            LeadTimes leadTimes) {
+
+    public HorizonResult {
+        recallAtPrecision = List.copyOf(recallAtPrecision);
+    }
+
+    /** Whether the model ranks the test windows better than a constant score does. */
+    public boolean beatsBaseline() {
+        return test.prAuc() > baselinePrAuc;
+    }
+}

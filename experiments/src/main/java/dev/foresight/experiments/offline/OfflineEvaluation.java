@@ -1,0 +1,89 @@
+package dev.foresight.experiments.offline;
+
+import dev.foresight.predictor.Example;
+import dev.foresight.predictor.FailurePredictor;
+import dev.foresight.predictor.calibration.Calibration;
+import dev.foresight.predictor.calibration.ThresholdCalibrator;
+import dev.foresight.predictor.evaluation.Evaluation;
+import dev.foresight.predictor.evaluation.EvaluationReport;
+import dev.foresight.predictor.label.LabelPolicy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * {@code foresight evaluate}: on any recording, for each horizon, label the windows, split them (never at
+ * random), fit a model on the training slice, calibrate its threshold on the validation slice and measure
+ * it on the held-out test slice, next to a constant-score baseline.
+ */
+public final class OfflineEvaluation {
+
+    private OfflineEvaluation() {
+    }
+
+    public static OfflineReport run(Path recording, OfflineOptions options, Consumer<String> progress) {
+        RecordedFleet fleet = RecordedFleet.open(recording);
+        PreparedRecording prepared = PreparedRecording.prepare(fleet, options, progress);
+        List<HorizonResult> results = new ArrayList<>();
+        for (Duration horizon : options.horizonsFor(fleet.tick())) {
+            results.add(evaluate(prepared, horizon, options, progress));
+        }
+        return report(recording, prepared, options.predictor().algorithm() + " (seed " + options.predictor().seed() + ")",
+                options.targetPrecision(), results);
+    }
+
+    private static HorizonResult evaluate(PreparedRecording prepared, Duration horizon, OfflineOptions options,
+                                          Consumer<String> progress) {
+        FeatureTable table = prepared.table();
+        RecordedFleet fleet = prepared.fleet();
+        HorizonLabels labels = HorizonLabels.label(table, fleet, labelPolicy(table, horizon));
+        OfflineSplit.Slices slices = OfflineSplit.split(table, labels, fleet, options);
+        SplitSummary split = slices.summary();
+        progress.accept(String.format(Locale.ROOT, "H=%s: %s split (%s); train %d (%d failures), validation %d (%d), test %d (%d)",
+                DurationText.format(horizon), split.kind(), split.reason(), split.train().examples(), split.train().failures(),
+                split.validation().examples(), split.validation().failures(), split.test().examples(), split.test().failures()));
+        FailurePredictor model = FailurePredictor.fit(table.schema(), examples(slices.train(), labels, prepared), options.predictor());
+        Calibration calibration = new ThresholdCalibrator(options.targetPrecision(), 1.0)
+                .calibrate(model, examples(slices.validation(), labels, prepared));
+        List<Example> test = examples(slices.test(), labels, prepared);
+        return measure(horizon, split, labels, model, calibration, test, options.fixedPrecisions(), fleet.tick());
+    }
+
+    /** The test figures of a fitted, calibrated model. */
+    static HorizonResult measure(Duration horizon, SplitSummary split, HorizonLabels labels, FailurePredictor model,
+                                 Calibration calibration, List<Example> test, List<Double> fixedPrecisions, Duration tick) {
+        double[] scores = model.probabilities(test);
+        EvaluationReport report = Evaluation.evaluate(test, scores, calibration.threshold());
+        return new HorizonResult(DurationText.format(horizon), horizon.toMillis(), split, labels.censored(), labels.excluded(),
+                model.summary(), calibration, report, report.baseRate(), report.prAuc() / report.baseRate(),
+                HeldOutMetrics.recallAtPrecision(test, scores, fixedPrecisions),
+                HeldOutMetrics.nodeLevel(test, scores, calibration.threshold()),
+                HeldOutMetrics.leadTimes(test, scores, calibration.threshold(), report, tick));
+    }
+
+    /** Windows ending right after a repair still hold pre-failure telemetry: excluded for one longest window. */
+    static LabelPolicy labelPolicy(FeatureTable table, Duration horizon) {
+        return new LabelPolicy(horizon, table.spec().longestWindow());
+    }
+
+    static List<Example> examples(int[] rows, HorizonLabels labels, PreparedRecording prepared) {
+        List<Example> list = new ArrayList<>(rows.length);
+        for (int row : rows) {
+            list.add(labels.example(prepared.table(), prepared.fleet(), row));
+        }
+        return list;
+    }
+
+    static OfflineReport report(Path recording, PreparedRecording prepared, String model, double targetPrecision,
+                                List<HorizonResult> results) {
+        RecordedFleet fleet = prepared.fleet();
+        FeatureTable table = prepared.table();
+        return new OfflineReport(recording.toString(), fleet.facts().name(), fleet.facts().policy(), DurationText.format(fleet.tick()),
+                table.spec().windows().stream().map(DurationText::format).toList(), List.copyOf(table.spec().metrics()),
+                prepared.labelEveryTicks(), fleet.telemetryRecords(), fleet.nodes().size(), fleet.failures(), table.size(),
+                table.schema().size(), fleet.facts().sampling(), model, targetPrecision, results);
+    }
+}

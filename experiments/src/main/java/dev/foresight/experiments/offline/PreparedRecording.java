@@ -1,0 +1,39 @@
+package dev.foresight.experiments.offline;
+
+import dev.foresight.predictor.feature.FeatureSpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/** A recording turned into feature vectors: the common first step of train and evaluate. */
+record PreparedRecording(RecordedFleet fleet, FeatureTable table, int labelEveryTicks) {
+
+    /** With the options' windows, metrics and stride, resolved for the recording's tick length. */
+    static PreparedRecording prepare(RecordedFleet fleet, OfflineOptions options, Consumer<String> progress) {
+        return prepare(fleet, options.windowsFor(fleet.tick()), options.metrics(), options.labelEveryFor(fleet.tick()), progress);
+    }
+
+    /**
+     * @param windows feature windows
+     * @param metrics the metrics to use; empty for all of the recording's
+     */
+    static PreparedRecording prepare(RecordedFleet fleet, List<Duration> windows, SortedSet<String> metrics, int labelEveryTicks,
+                                     Consumer<String> progress) {
+        progress.accept(String.format(Locale.ROOT, "%s: %d telemetry records, %d nodes, %d failures, tick %s",
+                fleet.facts().name(), fleet.telemetryRecords(), fleet.nodes().size(), fleet.failures(), DurationText.format(fleet.tick())));
+        SortedSet<String> chosen = new TreeSet<>(metrics.isEmpty() ? fleet.metricCounts().keySet() : metrics);
+        SortedSet<String> unknown = new TreeSet<>(chosen);
+        unknown.removeAll(fleet.metricCounts().keySet());
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("metrics " + unknown + " are not in " + fleet.directory() + "; it has "
+                    + fleet.metricCounts().keySet());
+        }
+        FeatureTable table = FeatureTable.extract(fleet, new FeatureSpec(windows, chosen), labelEveryTicks);
+        progress.accept(String.format(Locale.ROOT, "features: %d windows x %d features (windows %s, every %d tick(s))",
+                table.size(), table.schema().size(), windows.stream().map(DurationText::format).toList(), labelEveryTicks));
+        return new PreparedRecording(fleet, table, labelEveryTicks);
+    }
+}
