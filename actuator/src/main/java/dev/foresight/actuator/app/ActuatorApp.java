@@ -1,16 +1,13 @@
 package dev.foresight.actuator.app;
 
-import dev.foresight.actuator.Actuator;
 import dev.foresight.actuator.TickDecisions;
-import dev.foresight.actuator.TickInput;
 import dev.foresight.actuator.approval.Approval;
 import dev.foresight.actuator.lockstep.TickBarrier;
+import dev.foresight.actuator.lockstep.TickDecider;
 import dev.foresight.actuator.memory.ActuatorMemory;
-import dev.foresight.actuator.view.ClusterViewAssembler;
 import dev.foresight.actuator.view.JobHistory;
 import dev.foresight.actuator.view.LatestInputs;
 import dev.foresight.cluster.command.CommandOutcome;
-import dev.foresight.cluster.view.ClusterView;
 import dev.foresight.schemas.topics.TopicSettings;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,7 +35,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The actuator as a Kafka application: a thin transactional shell around {@link Actuator}.
+ * The actuator as a Kafka application: a thin transactional shell around {@link dev.foresight.actuator.Actuator}.
  *
  * <p>It reads predictions and cluster-state in lockstep (a {@link TickBarrier} releases tick k once
  * every partition of both topics has delivered its TickMarker k), plus command results and operators'
@@ -68,9 +65,7 @@ public final class ActuatorApp implements Runnable, AutoCloseable {
     private volatile KafkaConsumer<byte[], byte[]> liveConsumer;
     private volatile Throwable failure;
 
-    private Actuator actuator;
-    private LatestInputs inputs;
-    private JobHistory jobs;
+    private TickDecider decider;
     private byte[] committedState;
     private final TickBarrier<Inbound> barrier = new TickBarrier<>();
     private final List<Inbound> ungated = new ArrayList<>();
@@ -148,7 +143,7 @@ public final class ActuatorApp implements Runnable, AutoCloseable {
             assign(consumer);
             LOG.info("actuator {} running on {} (automation {}), resuming after tick {}", config.applicationId(),
                     config.clientProperties().get("bootstrap.servers"), config.settings().automation(),
-                    actuator.memory().lastDecidedTick());
+                    decider.lastDecidedTick());
             while (running.get()) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(config.pollTimeout())) {
                     route(record);
@@ -248,7 +243,7 @@ public final class ActuatorApp implements Runnable, AutoCloseable {
             TickBarrier.Release<Inbound> release = barrier.release(tick);
             release.records().forEach(this::apply);
             release.nextOffsets().forEach((p, offset) -> nextOffsets.put(new TopicPartition(p.topic(), p.partition()), offset));
-            if (tick <= actuator.memory().lastDecidedTick()) {
+            if (tick <= decider.lastDecidedTick()) {
                 continue; // markers of a tick already decided (a stage re-sent them): state only
             }
             List<Approval> approvals = new ArrayList<>();
@@ -263,34 +258,28 @@ public final class ActuatorApp implements Runnable, AutoCloseable {
                 }
             }
             ungated.clear();
-            jobs.observe(tick, inputs.nodeStates());
-            long timeMillis = release.markerTimeMillis() >= 0 ? release.markerTimeMillis() : latestStateTime();
-            ClusterView view = ClusterViewAssembler.assemble(tick, timeMillis, config.settings().tickSeconds(),
-                    inputs.nodeStates(), jobs);
-            TickDecisions decisions = actuator.decide(new TickInput(view, inputs.risks(), approvals, outcomes));
+            long timeMillis = release.markerTimeMillis() >= 0 ? release.markerTimeMillis() : decider.latestStateTime();
+            TickDecisions decisions = decider.decide(tick, timeMillis, approvals, outcomes);
             commit(decisions, timeMillis, producer, consumer);
         }
     }
 
     private void apply(Inbound inbound) {
         if (inbound instanceof Inbound.State s) {
-            inputs.apply(s.state());
+            decider.apply(s.state());
         } else if (inbound instanceof Inbound.NodeGone g) {
-            inputs.removeNode(g.nodeId());
+            decider.removeNode(g.nodeId());
         } else if (inbound instanceof Inbound.Forecast f) {
-            inputs.apply(f.prediction());
+            decider.apply(f.prediction());
         } else if (inbound instanceof Inbound.Rejected r) {
             deadLetters.add(r.letter());
         }
     }
 
-    private long latestStateTime() {
-        return inputs.nodeStates().stream().mapToLong(s -> s.getTimestamp().toEpochMilli()).max().orElse(0);
-    }
-
     private void commit(TickDecisions decisions, long timeMillis, KafkaProducer<byte[], byte[]> producer,
             KafkaConsumer<byte[], byte[]> consumer) {
-        byte[] state = new StateSnapshot(StateSnapshot.VERSION, actuator.memory().snapshot(), inputs.save(), jobs.snapshot()).encode();
+        byte[] state = new StateSnapshot(StateSnapshot.VERSION, decider.memory().snapshot(), decider.inputs().save(),
+                decider.jobs().snapshot()).encode();
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         nextOffsets.forEach((tp, offset) -> offsets.put(tp, new OffsetAndMetadata(offset)));
         boolean committed = new TickTransaction(producer, topics)
@@ -335,15 +324,12 @@ public final class ActuatorApp implements Runnable, AutoCloseable {
     private void restore(byte[] state) {
         committedState = state;
         if (state == null) {
-            actuator = new Actuator(config.settings());
-            inputs = new LatestInputs();
-            jobs = new JobHistory();
+            decider = new TickDecider(config.settings());
             return;
         }
         StateSnapshot snapshot = StateSnapshot.decode(state);
-        actuator = new Actuator(config.settings(), ActuatorMemory.restore(snapshot.memory()));
-        inputs = LatestInputs.restore(snapshot.inputs());
-        jobs = JobHistory.restore(snapshot.jobs());
+        decider = new TickDecider(config.settings(), ActuatorMemory.restore(snapshot.memory()),
+                LatestInputs.restore(snapshot.inputs()), JobHistory.restore(snapshot.jobs()));
         lastCommittedTick.set(snapshot.memory().lastDecidedTick());
     }
 }

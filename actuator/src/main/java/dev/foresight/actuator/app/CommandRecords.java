@@ -14,12 +14,12 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** Between the decision core's types and the Avro records on the wire. */
-final class CommandRecords {
+public final class CommandRecords {
 
     private CommandRecords() {}
 
     /** The wire form; {@code mode} says by whose authority it is executed. */
-    static Command command(IssuedCommand issued, long timeMillis) {
+    public static Command command(IssuedCommand issued, long timeMillis) {
         var decision = issued.decision();
         var p = decision.proposal();
         return Command.newBuilder()
