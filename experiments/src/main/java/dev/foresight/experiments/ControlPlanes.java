@@ -46,7 +46,7 @@ final class ControlPlanes implements KafkaPolicyRun.ControlPlaneFactory {
         return switch (policy) {
             case ORACLE -> new DirectPredictionsControlPlane(new OraclePredictor(simulation, options.horizonTicks())::predict,
                     actuator, topics, kafka, id + "oracle");
-            case PROACTIVE -> new LearnedControlPlane(streamsSettings(scenario, topics, id), streamsClient(kafka), actuator);
+            case PROACTIVE -> new LearnedControlPlane(streamsSettings(scenario, topics, id, options), streamsClient(kafka), actuator);
             // baselines without prediction, with the actuator only for power management
             case NO_PROTECTION, PERIODIC -> new DirectPredictionsControlPlane(DirectPredictionsControlPlane.PredictionSource.none(),
                     actuator, topics, kafka, id + "nopredictor");
@@ -66,7 +66,7 @@ final class ControlPlanes implements KafkaPolicyRun.ControlPlaneFactory {
                 .withActuationLagTicks(scenario.actuationLagTicks());
     }
 
-    StreamsSettings streamsSettings(Scenario scenario, TopicCatalogue topics, String id) {
+    static StreamsSettings streamsSettings(Scenario scenario, TopicCatalogue topics, String id, ExperimentOptions options) {
         try {
             return StreamsSettings.defaults().toBuilder()
                     .applicationId(id + "streams")

@@ -57,12 +57,18 @@ public final class ExperimentRunner {
             throw new UncheckedIOException("cannot create the output directory " + out + ": " + e.getMessage(), e);
         }
         List<RunResult> results = new ArrayList<>();
-        if (options.engine() == Engine.INPROCESS) {
-            throw new UnsupportedOperationException("the in-process engine is not available in this build; use --engine kafka");
-        }
         EmbeddedKafkaBroker broker = null;
         Map<String, Object> kafka = options.kafka();
         try {
+            if (options.engine() == Engine.INPROCESS) {
+                for (Policy policy : options.policies()) {
+                    RunResult result = new InProcessPolicyRun(options, listeners).run(scenario, seed, policy,
+                            out.resolve("runs").resolve(policy.label()));
+                    listeners.forEach(l -> l.onRunFinished(result));
+                    results.add(result);
+                }
+                return report(scenario, seed, results);
+            }
             if (kafka.isEmpty()) {
                 broker = EmbeddedKafkaBroker.start();
                 kafka = broker.clientProperties();
@@ -81,6 +87,11 @@ public final class ExperimentRunner {
                 broker.close();
             }
         }
+        return report(scenario, seed, results);
+    }
+
+    private Outcome report(Scenario scenario, long seed, List<RunResult> results) {
+        Path out = options.outputDir();
         ExperimentReport report = new ExperimentReport(ReportContexts.of(scenario, seed, options.engine()), results);
         Path summary = report.writeSummaryJson(out);
         Path html = report.writeHtml(out);

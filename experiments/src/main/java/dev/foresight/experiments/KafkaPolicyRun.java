@@ -7,10 +7,7 @@ import dev.foresight.experiments.loop.ControlPlane;
 import dev.foresight.experiments.loop.ProgressLine;
 import dev.foresight.experiments.loop.RecordingListener;
 import dev.foresight.experiments.loop.RunTimeline;
-import dev.foresight.producers.recording.RecordingStream;
-import dev.foresight.producers.recording.RunManifest;
 import dev.foresight.producers.recording.RunRecorder;
-import dev.foresight.experiments.report.ExperimentReport;
 import dev.foresight.producers.sim.SimulationDriver;
 import dev.foresight.producers.sim.TickPublisher;
 import dev.foresight.producers.sim.TickedTopicReader;
@@ -26,7 +23,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -61,7 +57,7 @@ final class KafkaPolicyRun {
         }
         ClusterSimulation simulation = ClusterSimulation.create(scenario, seed);
         RunTimeline timeline = new RunTimeline();
-        String identity = scenario.name() + "/" + seed + "/" + policy.name();
+        String identity = RunOutputs.identity(scenario, seed, policy);
         Map<String, Long> counts;
         try (RunRecorder recorder = new RunRecorder(runDir, identity);
              ControlPlane plane = planes.create(policy, options.consolidation(), simulation, scenario, topics, kafka);
@@ -105,6 +101,15 @@ final class KafkaPolicyRun {
                     driver.addListener(new ProgressLine(System.err, label, scenario.durationTicks(), scenario.tickSeconds()));
                 }
                 driver.run();
+                if (predictions != null) {
+                    // the loop reads predictions with each tick's commands; the final ticks' decisions are never
+                    // applied, so their predictions are read here
+                    long last = simulation.tick() - 1;
+                    for (long t = Math.max(0, last - scenario.actuationLagTicks()); t <= last; t++) {
+                        recording.onPredictions(predictions.awaitTick(t, Comparator.comparing(Prediction::getNodeId),
+                                options.tickTimeout(), plane::healthy));
+                    }
+                }
             } catch (TimeoutException e) {
                 String why = plane.failure();
                 throw new TimeoutException(e.getMessage() + (why == null ? "" : "; pipeline failure: " + why));
@@ -116,16 +121,7 @@ final class KafkaPolicyRun {
             }
             counts = recorder.counts();
         }
-        Map<String, String> checksums = new TreeMap<>();
-        for (RecordingStream stream : RecordingStream.values()) {
-            checksums.put(stream.fileName(), RunRecorder.sha256(runDir.resolve(stream.fileName())));
-        }
-        RunResult provisional = new RunResult(policy, options.consolidation(), simulation.summary(), timeline.snapshots(),
-                runDir, Map.of(), checksums, Map.of(), 0);
-        RunResult result = new RunResult(policy, options.consolidation(), simulation.summary(), timeline.snapshots(), runDir,
-                counts, checksums, PredictionQuality.measure(runDir, options.horizonTicks(), scenario), (System.nanoTime() - started) / 1e9);
-        new RunManifest(RunManifest.FORMAT_VERSION, scenario, seed, label, Versions.all(), counts, checksums,
-                ExperimentReport.figures(provisional)).write(runDir);
-        return result;
+        return RunOutputs.finish(policy, options.consolidation(), scenario, seed, simulation, timeline, runDir, counts,
+                options.horizonTicks(), started);
     }
 }

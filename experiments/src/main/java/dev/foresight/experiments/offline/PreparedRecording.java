@@ -36,4 +36,12 @@ record PreparedRecording(RecordedFleet fleet, FeatureTable table, int labelEvery
                 table.size(), table.schema().size(), windows.stream().map(DurationText::format).toList(), labelEveryTicks));
         return new PreparedRecording(fleet, table, labelEveryTicks);
     }
+
+    /** With a declared metric list that may name metrics the recording lacks (their features are NaN). */
+    static PreparedRecording prepareDeclared(RecordedFleet fleet, List<Duration> windows, SortedSet<String> metrics,
+                                             int labelEveryTicks, Consumer<String> progress) {
+        FeatureTable table = FeatureTable.extract(fleet, new FeatureSpec(windows, metrics), labelEveryTicks);
+        progress.accept(String.format(Locale.ROOT, "features: %d windows x %d features", table.size(), table.schema().size()));
+        return new PreparedRecording(fleet, table, labelEveryTicks);
+    }
 }

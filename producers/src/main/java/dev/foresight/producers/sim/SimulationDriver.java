@@ -58,17 +58,23 @@ public final class SimulationDriver {
     }
 
     private final ClusterSimulation simulation;
-    private final TickPublisher publisher;
-    private final TickedTopicReader<Command> commands; // null: open loop
+    private final TickSink publisher;
+    private final CommandSource commands; // null: open loop
     private final int lag;
-    private final Duration tickTimeout;
-    private final BooleanSupplier pipelineHealthy;
     private final Pacer pacer;
     private final List<TickListener> listeners = new ArrayList<>();
     private final List<Command> refusedBeforeModel = new ArrayList<>();
 
+    /** Kafka: ticks to the topics, commands from the commands topic (empty reader: open loop). */
     public SimulationDriver(ClusterSimulation simulation, TickPublisher publisher, Optional<TickedTopicReader<Command>> commands,
                             int actuationLag, Duration tickTimeout, BooleanSupplier pipelineHealthy, Pacer pacer) {
+        this(simulation, publisher, commands.map(r -> (CommandSource) new KafkaCommandSource(r, tickTimeout, pipelineHealthy)),
+                actuationLag, pacer);
+    }
+
+    /** Any transport: the in-process engine passes its pipeline as both sink and source. */
+    public SimulationDriver(ClusterSimulation simulation, TickSink publisher, Optional<CommandSource> commands,
+                            int actuationLag, Pacer pacer) {
         if (actuationLag < 0) {
             throw new IllegalArgumentException("actuation lag must be >= 0 ticks, got " + actuationLag);
         }
@@ -76,8 +82,6 @@ public final class SimulationDriver {
         this.publisher = publisher;
         this.commands = commands.orElse(null);
         this.lag = actuationLag;
-        this.tickTimeout = tickTimeout;
-        this.pipelineHealthy = pipelineHealthy;
         this.pacer = pacer;
     }
 
@@ -120,7 +124,7 @@ public final class SimulationDriver {
     }
 
     private void applyDecisionsOf(long decidedAt) throws TimeoutException {
-        List<Command> decided = commands.awaitTick(decidedAt, COMMAND_ORDER, tickTimeout, pipelineHealthy);
+        List<Command> decided = commands.commandsOf(decidedAt);
         long applyAt = decidedAt + 1 + lag;
         for (Command command : decided) {
             Optional<ClusterCommand> mapped = AvroMapping.command(command);

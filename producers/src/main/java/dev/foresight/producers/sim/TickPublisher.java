@@ -18,7 +18,7 @@ import java.util.Map;
  * Publishes what one simulated tick produced: telemetry, node events, node states and command results,
  * closed by the simulator's tick markers on every partition of each of those topics.
  */
-public final class TickPublisher implements AutoCloseable {
+public final class TickPublisher implements TickSink, AutoCloseable {
 
     public static final String MARKER_KEY = MarkedTickWriter.MARKER_KEY;
     public static final String STAGE = "simulator";
@@ -32,7 +32,7 @@ public final class TickPublisher implements AutoCloseable {
         this.writer = new MarkedTickWriter(clientProperties, catalogue, STAGE, transactionalId);
     }
 
-    /** Publishes the tick and extra results (commands the simulator refused before they reached the model). */
+    @Override
     public void publish(TickReport report, List<CommandResult> extraResults) {
         long tick = report.tick();
         long time = report.timeMillis();

@@ -1,0 +1,37 @@
+package dev.foresight.experiments;
+
+import dev.foresight.cluster.ClusterSimulation;
+import dev.foresight.cluster.Scenario;
+import dev.foresight.experiments.loop.RunTimeline;
+import dev.foresight.experiments.report.ExperimentReport;
+import dev.foresight.producers.recording.RecordingStream;
+import dev.foresight.producers.recording.RunManifest;
+import dev.foresight.producers.recording.RunRecorder;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The end of a policy run on either engine: checksums, predictor quality, manifest, result. */
+final class RunOutputs {
+
+    private RunOutputs() {}
+
+    /** The identity a recording's sync markers derive from: same identity, same bytes. */
+    static String identity(Scenario scenario, long seed, Policy policy) {
+        return scenario.name() + "/" + seed + "/" + policy.name();
+    }
+
+    static RunResult finish(Policy policy, boolean consolidation, Scenario scenario, long seed, ClusterSimulation simulation,
+                            RunTimeline timeline, Path runDir, Map<String, Long> counts, long horizonTicks, long startedNanos) {
+        String label = policy.label() + (consolidation ? "+consolidation" : "");
+        Map<String, String> checksums = new TreeMap<>();
+        for (RecordingStream stream : RecordingStream.values()) {
+            checksums.put(stream.fileName(), RunRecorder.sha256(runDir.resolve(stream.fileName())));
+        }
+        RunResult result = new RunResult(policy, consolidation, simulation.summary(), timeline.snapshots(), runDir, counts,
+                checksums, PredictionQuality.measure(runDir, horizonTicks, scenario), (System.nanoTime() - startedNanos) / 1e9);
+        new RunManifest(RunManifest.FORMAT_VERSION, scenario, seed, label, Versions.all(), counts, checksums,
+                ExperimentReport.figures(result)).write(runDir);
+        return result;
+    }
+}

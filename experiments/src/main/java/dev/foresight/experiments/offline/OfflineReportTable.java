@@ -1,0 +1,98 @@
+package dev.foresight.experiments.offline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** An {@link OfflineReport} as a text table: one column per horizon, one row per figure. */
+public final class OfflineReportTable {
+
+    private OfflineReportTable() {
+    }
+
+    public static String render(OfflineReport r) {
+        StringBuilder out = new StringBuilder();
+        line(out, "recording  %s (%s, %s), tick %s, %d nodes, %d failures", r.recording(), r.name(), r.policy(), r.tick(),
+                r.nodes(), r.failures());
+        line(out, "features   %d per window: metrics %s over windows %s; %d windows (one every %d tick(s))", r.features(),
+                r.metrics(), r.windows(), r.windowsExtracted(), r.labelEveryTicks());
+        line(out, "weights    healthy nodes x%s, failed nodes x%s%s", trim(r.sampling().healthyNodeWeight()),
+                trim(r.sampling().failedNodeWeight()), r.sampling().unweighted() ? " (unweighted)" : " (undoes the dataset's sampling)");
+        line(out, "model      %s; threshold calibrated for precision >= %.2f on the validation slice", r.model(), r.targetPrecision());
+        out.append('\n');
+        List<HorizonResult> h = r.horizons();
+        List<String[]> rows = new ArrayList<>();
+        rows.add(row("", h, x -> "H=" + x.horizon()));
+        rows.add(row("split", h, x -> x.split().kind()));
+        rows.add(row("train windows (failures)", h, x -> x.split().train().examples() + " (" + x.split().train().failures() + ")"));
+        rows.add(row("validation windows (failures)", h, x -> x.split().validation().examples() + " (" + x.split().validation().failures() + ")"));
+        rows.add(row("test windows (failures)", h, x -> x.split().test().examples() + " (" + x.split().test().failures() + ")"));
+        rows.add(row("test nodes", h, x -> Integer.toString(x.split().test().nodes())));
+        rows.add(row("base rate = constant PR-AUC", h, x -> f(x.baselinePrAuc(), 5)));
+        rows.add(row("PR-AUC (x base rate)", h, x -> f(x.test().prAuc(), 4) + " (x" + f(x.prAucLift(), 1) + ")"));
+        rows.add(row("ROC-AUC", h, x -> f(x.test().rocAuc(), 3)));
+        rows.add(row("threshold", h, x -> f(x.calibration().threshold(), 4)
+                + (x.calibration().strategy().name().equals("TARGET_PRECISION") ? "" : " (max F1)")));
+        rows.add(row("precision", h, x -> f(x.test().precision(), 3)));
+        rows.add(row("recall", h, x -> f(x.test().recall(), 3)));
+        rows.add(row("F1", h, x -> f(x.test().f1(), 3)));
+        for (int i = 0; i < (h.isEmpty() ? 0 : h.get(0).recallAtPrecision().size()); i++) {
+            int k = i;
+            rows.add(row(String.format(Locale.ROOT, "recall @ precision %.2f", h.get(0).recallAtPrecision().get(k).precision()), h,
+                    x -> f(x.recallAtPrecision().get(k).recall(), 3)));
+        }
+        rows.add(row("FDR: failed nodes flagged", h, x -> x.nodes().detectedNodes() + "/" + x.nodes().failedNodes()
+                + " = " + f(x.nodes().fdr(), 3)));
+        rows.add(row("FAR: healthy nodes flagged", h, x -> x.nodes().flaggedHealthyNodes() + "/" + x.nodes().healthyNodes()
+                + " = " + f(x.nodes().far(), 4)));
+        rows.add(row("lead time p50 [min-max]", h, x -> x.leadTimes().p50() == null ? "-"
+                : f(x.leadTimes().p50(), 1) + " [" + f(x.leadTimes().min(), 1) + "-" + f(x.leadTimes().max(), 1) + "] "
+                        + (x.leadTimes().unit().equals("days") ? "d" : "min")));
+        rows.add(row("false alarms / node-day", h, x -> f(x.test().falseAlarmsPerNodeDay(), 5)));
+        int[] width = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int c = 0; c < row.length; c++) {
+                width[c] = Math.max(width[c], row[c].length());
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder(pad(row[0], width[0]));
+            for (int c = 1; c < row.length; c++) {
+                line.append("  ").append(pad(row[c], width[c]));
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
+        }
+        out.append('\n');
+        for (HorizonResult x : h) {
+            line(out, "H=%s split: %s %s; cuts %s; embargo %s", x.horizon(), x.split().kind(), x.split().reason(), x.split().cuts(),
+                    x.split().embargo());
+        }
+        return out.toString();
+    }
+
+    private static String[] row(String name, List<HorizonResult> h, Function<HorizonResult, String> cell) {
+        String[] row = new String[h.size() + 1];
+        row[0] = name;
+        for (int i = 0; i < h.size(); i++) {
+            row[i + 1] = cell.apply(h.get(i));
+        }
+        return row;
+    }
+
+    private static String f(double v, int decimals) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private static String pad(String s, int width) {
+        return s + " ".repeat(Math.max(0, width - s.length()));
+    }
+
+    private static void line(StringBuilder out, String format, Object... args) {
+        out.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+}

@@ -1,0 +1,99 @@
+package dev.foresight.experiments.offline;
+
+import dev.foresight.predictor.Example;
+import dev.foresight.predictor.FailurePredictor;
+import dev.foresight.predictor.calibration.Calibration;
+import dev.foresight.predictor.calibration.ThresholdCalibrator;
+import dev.foresight.predictor.calibration.TimeOrderedSplit;
+import dev.foresight.predictor.evaluation.Evaluation;
+import dev.foresight.predictor.evaluation.EvaluationReport;
+import dev.foresight.predictor.release.ModelCodec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * {@code foresight train}: fits one model on a recording for one horizon and writes it to a file. The
+ * newest windows (by time, with the horizon as embargo, as the streaming trainer does) calibrate the
+ * threshold; everything before trains. There is no test slice: judge the model with
+ * {@code foresight evaluate --model FILE} on another recording (e.g. a held-out slice), or use
+ * {@code foresight evaluate} on this one for held-out figures.
+ */
+public final class OfflineTrainer {
+
+    /** What a training run produced. */
+    public record Result(OfflineModel model, EvaluationReport validation, Path file) {
+    }
+
+    /** The share of the labelled windows, newest first, that calibrate the threshold. */
+    public static final double VALIDATION_FRACTION = 0.3;
+
+    private OfflineTrainer() {
+    }
+
+    /**
+     * @param options one horizon (the first is used; none: the recording's default)
+     */
+    public static Result train(Path recording, OfflineOptions options, Path modelFile, Consumer<String> progress) {
+        RecordedFleet fleet = RecordedFleet.open(recording);
+        PreparedRecording prepared = PreparedRecording.prepare(fleet, options, progress);
+        Duration horizon = options.horizonsFor(fleet.tick()).get(0);
+        FeatureTable table = prepared.table();
+        HorizonLabels labels = HorizonLabels.label(table, fleet, OfflineEvaluation.labelPolicy(table, horizon));
+        List<Example> usable = new ArrayList<>();
+        for (int row = 0; row < table.size(); row++) {
+            if (labels.usable(row)) {
+                usable.add(labels.example(table, fleet, row));
+            }
+        }
+        TimeOrderedSplit.Split split = new TimeOrderedSplit(VALIDATION_FRACTION, horizon).split(usable);
+        requireFailures(split.train(), "training", horizon);
+        requireFailures(split.validation(), "validation", horizon);
+        FailurePredictor model = FailurePredictor.fit(table.schema(), split.train(), options.predictor());
+        Calibration calibration = new ThresholdCalibrator(options.targetPrecision(), 1.0).calibrate(model, split.validation());
+        EvaluationReport validation = Evaluation.evaluate(model, split.validation(), calibration.threshold());
+        SplitSummary summary = new SplitSummary("TIME", "newest " + Math.round(VALIDATION_FRACTION * 100)
+                + " % of labelled windows calibrate the threshold; no test slice (use 'foresight evaluate')",
+                List.of(Instant.ofEpochMilli(split.cutMillis()).toString()), DurationText.format(horizon),
+                summarise(split.train()), summarise(split.validation()), new SliceSummary(0, 0, 0, 0, null, null));
+        progress.accept(String.format(Locale.ROOT, "H=%s: trained on %d windows (%d failures), calibrated on %d (%d failures)",
+                DurationText.format(horizon), split.train().size(), summary.train().failures(), split.validation().size(),
+                summary.validation().failures()));
+        OfflineModel file = new OfflineModel(OfflineModelFile.FORMAT, fleet.facts().name(), fleet.facts().policy(),
+                model.algorithm().name(), options.predictor().seed(), DurationText.format(horizon), horizon.toMillis(),
+                table.spec().windows().stream().map(Duration::toSeconds).toList(), List.copyOf(table.spec().metrics()),
+                table.schema().names(), prepared.labelEveryTicks(), calibration.threshold(), calibration, validation.headline(),
+                summary, ModelCodec.ENCODING, OfflineModelFile.encode(model));
+        OfflineModelFile.write(file, modelFile);
+        return new Result(file, validation, modelFile);
+    }
+
+    private static void requireFailures(List<Example> slice, String name, Duration horizon) {
+        if (slice.stream().noneMatch(Example::failed)) {
+            throw new IllegalArgumentException("horizon " + DurationText.format(horizon) + ": the " + name
+                    + " slice has no failure; the recording is too short or has too few failures to train on");
+        }
+    }
+
+    static SliceSummary summarise(List<Example> slice) {
+        Set<String> failures = new HashSet<>();
+        Set<String> nodes = new HashSet<>();
+        int positives = 0;
+        for (Example e : slice) {
+            nodes.add(e.nodeId());
+            if (e.failed()) {
+                positives++;
+                failures.add(e.nodeId() + "@" + e.failureTimeMillis());
+            }
+        }
+        return new SliceSummary(slice.size(), positives, failures.size(), nodes.size(),
+                slice.isEmpty() ? null : Instant.ofEpochMilli(slice.get(0).timeMillis()).toString(),
+                slice.isEmpty() ? null : Instant.ofEpochMilli(slice.get(slice.size() - 1).timeMillis()).toString());
+    }
+}
