@@ -123,7 +123,7 @@ public record PredictorOptions(Algorithm algorithm, long seed, Forest forest, Bo
         }
 
         public static Boosting defaults() {
-            return new Boosting(100, 6, 20, 5, 0.1, 0.7);
+            return new Boosting(100, 16, 20, 5, 0.1, 0.7);
         }
 
         public Boosting withTrees(int value) {

@@ -18,7 +18,7 @@ final class FeatureLayout {
     private final String[] metrics;
     /** Every feature name, sorted. */
     private final List<String> names;
-    /** Per metric, window and statistic ordinal: index in {@code names}, or -1 for counter statistics of a non-counter. */
+    /** Per metric, window and statistic ordinal: index in {@code names}, or -1 where the statistic does not apply. */
     private final int[][][] positions;
 
     private FeatureLayout(String[] metrics, List<String> names, int[][][] positions) {
@@ -34,7 +34,7 @@ final class FeatureLayout {
             boolean counter = FeatureSpec.isCounter(metrics[m]);
             for (int w = 0; w < windows.size(); w++) {
                 for (Statistic statistic : statistics) {
-                    if (counter || !statistic.counterOnly()) {
+                    if (statistic.appliesTo(counter)) {
                         slots.put(FeatureSpec.featureName(windows.get(w), metrics[m], statistic),
                                 new int[] {m, w, statistic.ordinal()});
                     }

@@ -35,4 +35,14 @@ public enum Statistic {
     public boolean counterOnly() {
         return this == DELTA || this == RATE;
     }
+
+    /**
+     * Whether this statistic is computed for a metric of this kind. A counter's level (last, mean, min,
+     * max, ...) says how long the node has lived and how much it has suffered in the past, not what it
+     * is doing now: a model that sees it keeps alarming on a node forever after one burst of errors.
+     * Counters therefore get only their increase over the window ({@link #DELTA}, {@link #RATE}).
+     */
+    public boolean appliesTo(boolean counter) {
+        return counter == counterOnly();
+    }
 }

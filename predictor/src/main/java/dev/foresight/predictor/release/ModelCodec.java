@@ -55,9 +55,13 @@ public final class ModelCodec {
     public static FailurePredictor decode(byte[] payload) {
         Objects.requireNonNull(payload, "payload");
         Object decoded;
-        try (ObjectInputStream in = new ObjectInputStream(new GZIPInputStream(new ByteArrayInputStream(payload)))) {
+        try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(payload));
+             ObjectInputStream in = new ObjectInputStream(gzip)) {
             in.setObjectInputFilter(FILTER);
             decoded = in.readObject();
+            // GZIP checks its CRC only at the end of the stream, which readObject may never reach: a corrupt
+            // payload could otherwise decode into a subtly different model. Drain it to verify the CRC.
+            gzip.transferTo(java.io.OutputStream.nullOutputStream());
         } catch (InvalidClassException e) {
             throw new ModelCodecException("model payload of " + payload.length
                     + " bytes holds a class that is rejected or incompatible with this version: " + e.getMessage(), e);

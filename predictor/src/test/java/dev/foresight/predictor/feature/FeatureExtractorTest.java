@@ -89,10 +89,11 @@ class FeatureExtractorTest {
         Features f = EXTRACTOR.extract(handWindow(), END);
 
         assertThat(f.names()).isSorted().doesNotHaveDuplicates();
-        assertThat(f.names()).contains("w30m.ecc_total.delta", "w30m.ecc_total.rate", "w30m.ecc_total.slope");
+        assertThat(f.names()).contains("w30m.ecc_total.delta", "w30m.ecc_total.rate")
+                .as("a counter's level is its history, not its present").doesNotContain("w30m.ecc_total.last", "w30m.ecc_total.mean");
         assertThat(f.names()).noneMatch(name -> name.startsWith("w30m.temp_cpu_c.") && name.endsWith(".delta"));
-        // 2 windows x (2 gauges x 6 + 1 counter x 8)
-        assertThat(f.size()).isEqualTo(2 * (2 * 6 + 8));
+        // 2 windows x (2 gauges x 6 statistics + 1 counter x delta and rate)
+        assertThat(f.size()).isEqualTo(2 * (2 * 6 + 2));
     }
 
     @Test
