@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -59,6 +60,7 @@ public final class InProcessPipeline implements TickSink, CommandSource, AutoClo
     private final TestInputTopic<byte[], byte[]> telemetry;
     private final TestInputTopic<byte[], byte[]> events;
     private final TestOutputTopic<String, SpecificRecord> predictionsOut;
+    private final String predictionsTopic;
     private final Path stateDir;
     private final PredictionSource directPredictions;
     private final TickDecider decider; // null: open loop
@@ -78,6 +80,7 @@ public final class InProcessPipeline implements TickSink, CommandSource, AutoClo
             telemetry = null;
             events = null;
             predictionsOut = null;
+            predictionsTopic = null;
             stateDir = null;
             return;
         }
@@ -98,7 +101,8 @@ public final class InProcessPipeline implements TickSink, CommandSource, AutoClo
         driver = new TopologyTestDriver(ForesightTopology.build(local), props);
         telemetry = driver.createInputTopic(local.catalogue().name(TopicRole.TELEMETRY), new ByteArraySerializer(), new ByteArraySerializer());
         events = driver.createInputTopic(local.catalogue().name(TopicRole.NODE_EVENTS), new ByteArraySerializer(), new ByteArraySerializer());
-        predictionsOut = driver.createOutputTopic(local.catalogue().name(TopicRole.PREDICTIONS), new StringDeserializer(),
+        predictionsTopic = local.catalogue().name(TopicRole.PREDICTIONS);
+        predictionsOut = driver.createOutputTopic(predictionsTopic, new StringDeserializer(),
                 AvroSerde.any().deserializer());
     }
 
@@ -151,7 +155,20 @@ public final class InProcessPipeline implements TickSink, CommandSource, AutoClo
         if (!closed) {
             throw new IllegalStateException("the topology did not close tick " + tick + " after its input was complete");
         }
+        discardOtherOutput();
         return predictions;
+    }
+
+    /**
+     * The test driver keeps every record the topology produces until it is read; features, examples and
+     * models nobody reads here would fill the heap within a simulated day.
+     */
+    private void discardOtherOutput() {
+        for (String topic : driver.producedTopicNames()) {
+            if (!topic.equals(predictionsTopic)) {
+                driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer()).readRecordsToList();
+            }
+        }
     }
 
     private static TickMarker marker(long tick, Instant time) {
