@@ -8,12 +8,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Durations as people type them on a command line: a whole number and a unit, {@code 45s}, {@code 10m},
- * {@code 2h}, {@code 14d}, and comma-separated lists of them.
+ * Durations as people type them on a command line: a whole number and a unit, {@code 250ms}, {@code 45s},
+ * {@code 10m}, {@code 2h}, {@code 14d}, and comma-separated lists of them.
  */
 public final class DurationText {
 
-    private static final Pattern ONE = Pattern.compile("(\\d{1,9})\\s*([smhd])");
+    private static final Pattern ONE = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)");
 
     private DurationText() {
     }
@@ -22,13 +22,14 @@ public final class DurationText {
         Matcher m = ONE.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a duration: write a whole number and a unit, "
-                    + "s, m, h or d (e.g. 10m, 2h, 7d)");
+                    + "ms, s, m, h or d (e.g. 10m, 2h, 7d)");
         }
         long amount = Long.parseLong(m.group(1));
         if (amount == 0) {
             throw new IllegalArgumentException("'" + text + "': a duration must be positive");
         }
         return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
             case "s" -> Duration.ofSeconds(amount);
             case "m" -> Duration.ofMinutes(amount);
             case "h" -> Duration.ofHours(amount);
@@ -45,8 +46,11 @@ public final class DurationText {
         return all;
     }
 
-    /** The largest whole unit: {@code 7d}, {@code 2h}, {@code 90m}, {@code 45s}. */
+    /** The largest whole unit: {@code 7d}, {@code 2h}, {@code 90m}, {@code 45s}, {@code 250ms}. */
     public static String format(Duration d) {
+        if (d.toMillis() % 1000 != 0) {
+            return d.toMillis() + "ms";
+        }
         long s = d.toSeconds();
         if (s % 86_400 == 0) {
             return s / 86_400 + "d";

@@ -46,9 +46,7 @@ final class FeatureTable {
         FeatureSchema schema = FeatureSchema.of(extractor.featureNames(spec.metrics()));
         Map<String, SlidingWindow> windows = new HashMap<>();
         Map<String, String> names = new HashMap<>(); // one String per metric name, not one per record
-        List<double[]> rows = new ArrayList<>();
-        int[][] nodeHolder = {new int[1024]};
-        long[][] timeHolder = {new long[1024]};
+        Rows rows = new Rows();
         fleet.forEachTelemetry(record -> {
             TreeMap<String, Double> metrics = new TreeMap<>();
             record.getMetrics().forEach((name, value) -> {
@@ -60,21 +58,31 @@ final class FeatureTable {
             SlidingWindow window = windows.computeIfAbsent(record.getNodeId(), n -> SlidingWindow.forSpec(spec));
             window.add(new Sample(at, metrics));
             long tick = record.getTick();
-            if (tick >= 0 && tick % labelEveryTicks != 0) {
-                return;
+            if (tick < 0 || tick % labelEveryTicks == 0) {
+                rows.add(fleet.indexOf(record.getNodeId()), at, schema.align(extractor.extract(window.samples(), at)));
             }
-            int row = rows.size();
-            if (row == nodeHolder[0].length) {
-                nodeHolder[0] = Arrays.copyOf(nodeHolder[0], row * 2);
-                timeHolder[0] = Arrays.copyOf(timeHolder[0], row * 2);
-            }
-            nodeHolder[0][row] = fleet.indexOf(record.getNodeId());
-            timeHolder[0][row] = at;
-            rows.add(schema.align(extractor.extract(window.samples(), at)));
         });
-        int n = rows.size();
-        return new FeatureTable(spec, schema, Arrays.copyOf(nodeHolder[0], n), Arrays.copyOf(timeHolder[0], n),
-                rows.toArray(double[][]::new));
+        return new FeatureTable(spec, schema, Arrays.copyOf(rows.node, rows.size), Arrays.copyOf(rows.time, rows.size),
+                rows.features.toArray(double[][]::new));
+    }
+
+    /** The table while it grows: primitive columns, doubled when full. */
+    private static final class Rows {
+        int[] node = new int[1024];
+        long[] time = new long[1024];
+        final List<double[]> features = new ArrayList<>();
+        int size;
+
+        void add(int nodeIndex, long timeMillis, double[] values) {
+            if (size == node.length) {
+                node = Arrays.copyOf(node, size * 2);
+                time = Arrays.copyOf(time, size * 2);
+            }
+            node[size] = nodeIndex;
+            time[size] = timeMillis;
+            features.add(values);
+            size++;
+        }
     }
 
     FeatureSpec spec() {

@@ -103,6 +103,11 @@ public record OfflineOptions(List<HorizonLength> horizons, List<Duration> window
                 validationNodeShare, testNodeShare, minSliceFailures, value, fixedPrecisions, predictor);
     }
 
+    public OfflineOptions withFixedPrecisions(List<Double> value) {
+        return new OfflineOptions(horizons, windows, metrics, labelEveryTicks, split, trainFraction, validationFraction,
+                validationNodeShare, testNodeShare, minSliceFailures, targetPrecision, value, predictor);
+    }
+
     public OfflineOptions withPredictor(PredictorOptions value) {
         return new OfflineOptions(horizons, windows, metrics, labelEveryTicks, split, trainFraction, validationFraction,
                 validationNodeShare, testNodeShare, minSliceFailures, targetPrecision, fixedPrecisions, value);

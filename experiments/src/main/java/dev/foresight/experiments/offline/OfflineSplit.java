@@ -84,7 +84,8 @@ final class OfflineSplit {
         String poorest = poorestSlice(s.summary(), 1);
         if (poorest != null) {
             throw new IllegalArgumentException("horizon " + DurationText.format(labels.horizon()) + ": a time split leaves "
-                    + poorest + "; the recording has too few failures to train, calibrate and test");
+                    + poorest + " (each slice loses the windows within one horizon before the next cut); the recording is "
+                    + "too short or has too few failures for this horizon: try a shorter horizon or --split time_and_node");
         }
         return withReason(s, reason);
     }
