@@ -12,6 +12,7 @@ import dev.foresight.streams.lockstep.Lane;
 import dev.foresight.streams.lockstep.MarkerPartitioner;
 import dev.foresight.streams.lockstep.SinglePartition;
 import dev.foresight.streams.lockstep.TickAligner;
+import dev.foresight.streams.lockstep.TrainingSchedule;
 import dev.foresight.streams.scoring.ScoringProcessor;
 import dev.foresight.streams.state.StoreFactory;
 import dev.foresight.streams.training.ModelTrainer;
@@ -40,17 +41,19 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * {@code TopologyTestDriver} and {@link StreamsApp} wraps it in {@code KafkaStreams}.
  *
  * <pre>
- *  telemetry ──▶ validate-telemetry ──┐                         ┌──▶ features-out ──▶ foresight.features
- *  node-events ─▶ validate-node-events ┴▶ align-ticks ─▶ features ┼──▶ labels ──┬──▶ training-out ──▶ foresight.training
- *        (both ──▶ dead-letters-out)        │   └──(events)──────▶│           └──▶ trainer-input-out ──▶ [trainer-input, 1 partition]
- *                                           │                     └──▶ score ──▶ predictions-out ──▶ foresight.predictions
- *                                           └──▶ dead-letters-out ──▶ foresight.dead-letters         ▲
- *  [trainer-input] ──▶ trainer ──┬──▶ models-out ──▶ foresight.models                                │
- *                                └──▶ model-broadcast-out ──▶ [model-broadcast, n partitions] ──▶ model-broadcast-in
+ * sub-topology 0: one task per partition p
+ *   telemetry[p] ──▶ validate-telemetry ─┐
+ *   node-events[p] ─▶ validate-node-events ┴─▶ align-ticks ──(telemetry, marker)──▶ features ──┬─▶ features-out ─▶ features[p]
+ *                       │                      │ │                                             ├─▶ labels ─┬─▶ training-out ─▶ training[p]
+ *                       │                      │ └──(node events)─────────────────────────────▶┘           └─▶ trainer-input-out ─▶ [trainer-input, 1 partition]
+ *                       │                      └──(tick opening)──────────────────────────────▶ score ◀── model-broadcast-in ◀── [model-broadcast[p]]
+ *                       └─▶ dead-letters-out ─▶ dead-letters[p]                    features ──▶ score ─▶ predictions-out ─▶ predictions[p]
+ * sub-topology 1: one task
+ *   [trainer-input] ──▶ trainer ──┬─▶ models-out ─▶ models (compacted, 1 partition)
+ *                                 └─▶ model-broadcast-out ─▶ [model-broadcast], every partition
  * </pre>
- * Two sub-topologies: the per-partition one (n tasks: validation, alignment, features, labels, scoring)
- * and the trainer (one task). The two internal topics in brackets belong to the application; see
- * {@link #internalTopics(StreamsSettings)}.
+ * Dead letters come from the validators, the aligner (stale markers) and the feature processor (late
+ * samples). The two topics in brackets belong to the application; see {@link #internalTopics(StreamsSettings)}.
  */
 public final class ForesightTopology {
 
@@ -89,6 +92,7 @@ public final class ForesightTopology {
         RecordRules rules = RecordRules.from(settings);
         Labeller labeller = new Labeller(settings.labelPolicy());
         ModelTrainer trainer = ModelTrainer.from(settings);
+        TrainingSchedule schedule = new TrainingSchedule(settings.trainingPeriodTicks());
         AvroSerde<org.apache.avro.specific.SpecificRecord> avro = AvroSerde.any();
         StringSerializer strings = new StringSerializer();
 
@@ -104,7 +108,7 @@ public final class ForesightTopology {
                 Nodes.ALIGN, Nodes.DEAD_LETTERS_OUT, Nodes.VALIDATE_TELEMETRY), Set.of()), Nodes.TELEMETRY_IN);
         topology.addProcessor(Nodes.VALIDATE_NODE_EVENTS, supplier(() -> new InputValidator(Lane.NODE_EVENTS, rules,
                 Nodes.ALIGN, Nodes.DEAD_LETTERS_OUT, Nodes.VALIDATE_NODE_EVENTS), Set.of()), Nodes.NODE_EVENTS_IN);
-        topology.addProcessor(Nodes.ALIGN, supplier(() -> new TickAligner(Nodes.LABELS, Nodes.FEATURES,
+        topology.addProcessor(Nodes.ALIGN, supplier(() -> new TickAligner(Nodes.SCORE, Nodes.LABELS, Nodes.FEATURES,
                         Nodes.DEAD_LETTERS_OUT, Nodes.ALIGN), Set.of(TickAligner.inboxStore(stores))),
                 Nodes.VALIDATE_TELEMETRY, Nodes.VALIDATE_NODE_EVENTS);
         topology.addProcessor(Nodes.FEATURES, supplier(() -> new FeatureProcessor(settings.featureSpec(),
@@ -114,13 +118,13 @@ public final class ForesightTopology {
         topology.addProcessor(Nodes.LABELS, supplier(() -> new LabelProcessor(labeller, settings.labelEveryTicks(),
                         Nodes.TRAINING_OUT, Nodes.TRAINER_INPUT_OUT), Set.copyOf(LabelProcessor.stores(stores))),
                 Nodes.ALIGN, Nodes.FEATURES);
-        topology.addProcessor(Nodes.TRAINER, supplier(() -> new TrainerProcessor(trainer, settings.trainingPeriodTicks(),
+        topology.addProcessor(Nodes.TRAINER, supplier(() -> new TrainerProcessor(trainer, schedule,
                         settings.modelDelayTicks(), settings.bufferCapacityPerClass(), settings.tickLength(),
                         settings.horizon(), Nodes.MODELS_OUT, Nodes.MODEL_BROADCAST_OUT),
                 Set.copyOf(TrainerProcessor.stores(stores))), Nodes.TRAINER_IN);
-        topology.addProcessor(Nodes.SCORE, supplier(() -> new ScoringProcessor(settings.modelDelayTicks(),
+        topology.addProcessor(Nodes.SCORE, supplier(() -> new ScoringProcessor(settings.modelDelayTicks(), schedule,
                         Nodes.PREDICTIONS_OUT), Set.copyOf(ScoringProcessor.stores(stores))),
-                Nodes.FEATURES, Nodes.MODEL_BROADCAST_IN);
+                Nodes.ALIGN, Nodes.FEATURES, Nodes.MODEL_BROADCAST_IN);
 
         MarkerPartitioner markers = new MarkerPartitioner();
         topology.addSink(Nodes.FEATURES_OUT, topics.name(TopicRole.FEATURES), strings, avro, markers, Nodes.FEATURES);

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -104,13 +105,15 @@ public final class StreamsApp implements AutoCloseable {
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.topics().replicationFactor());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.put(DeadLetterDeserializationHandler.DEAD_LETTER_TOPIC_CONFIG,
                 settings.catalogue().name(TopicRole.DEAD_LETTERS));
         // a model release (and the trainer's example buffer in its changelog) is one record of up to this size
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), settings.topics().maxModelBytes());
         props.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
                 (int) TRANSACTION_TIMEOUT.toMillis());
+        // feature vectors and examples repeat the same few hundred feature names in every record: lz4 takes
+        // most of the bytes (and of the commit latency, which waits for them) away
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         return props;
     }
 
@@ -120,17 +123,16 @@ public final class StreamsApp implements AutoCloseable {
             new TopicAdministrator(admin, ADMIN_TIMEOUT.toMillis()).createMissing(settings.catalogue());
             List<NewTopic> internal = ForesightTopology.internalTopics(settings);
             var results = admin.createTopics(internal).values();
-            for (var entry : results.entrySet()) {
+            for (NewTopic topic : internal) {
                 try {
-                    entry.getValue().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    results.get(topic.name()).get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("cannot create topic " + entry.getKey() + ": " + e.getCause(), e);
+                        throw new IllegalStateException("cannot create topic " + topic.name() + ": " + e.getCause(), e);
                     }
                 }
             }
-            Map<String, TopicDescription> described = admin.describeTopics(internal.stream().map(NewTopic::name).toList())
-                    .allTopicNames().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            Map<String, TopicDescription> described = describeWhenLed(admin, internal.stream().map(NewTopic::name).toList());
             for (NewTopic topic : internal) {
                 int actual = described.get(topic.name()).partitions().size();
                 if (actual != topic.numPartitions()) {
@@ -143,6 +145,36 @@ public final class StreamsApp implements AutoCloseable {
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot reach the cluster to create topics: " + e, e);
+        }
+    }
+
+    /**
+     * Waits until the topics are in the brokers' metadata with a leader for every partition: Kafka Streams
+     * stops with MissingSourceTopicException if its first rebalance does not see a source topic, and a
+     * transactional write to a partition without a leader fails fatally.
+     */
+    private static Map<String, TopicDescription> describeWhenLed(Admin admin, List<String> names)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames()
+                        .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                boolean led = described.values().stream()
+                        .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+                if (led) {
+                    return described;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topics " + names + " still have partitions without a leader after "
+                            + ADMIN_TIMEOUT);
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            Thread.sleep(50); // back-off between metadata polls
         }
     }
 

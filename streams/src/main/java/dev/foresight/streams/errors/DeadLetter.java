@@ -37,7 +37,7 @@ public record DeadLetter(byte[] rawKey, byte[] rawValue, RejectReason reason, St
 
     /** The error headers, added to whatever headers the original record carried. */
     public Headers headers(Headers original) {
-        Headers headers = new RecordHeaders(original == null ? new RecordHeaders().toArray() : original.toArray());
+        Headers headers = original == null ? new RecordHeaders() : new RecordHeaders(original.toArray());
         put(headers, DeadLetterHeaders.REASON, reason.name());
         put(headers, DeadLetterHeaders.MESSAGE, message);
         put(headers, DeadLetterHeaders.TOPIC, topic);
@@ -78,8 +78,17 @@ public record DeadLetter(byte[] rawKey, byte[] rawValue, RejectReason reason, St
      * co-partitioned, so a partition's dead letters stay in order with its data.
      */
     public static final class SourcePartitioner implements StreamPartitioner<byte[], DeadLetter> {
+        /** The header-less form Kafka Streams 4.4 still declares abstract; headers play no part here. */
         @Override
+        @Deprecated
+        @SuppressWarnings("removal")
         public Optional<Set<Integer>> partitions(String topic, byte[] key, DeadLetter letter, int numPartitions) {
+            return partitions(topic, key, letter, new RecordHeaders(), numPartitions);
+        }
+
+        @Override
+        public Optional<Set<Integer>> partitions(String topic, byte[] key, DeadLetter letter, Headers headers,
+                                                 int numPartitions) {
             return letter.partition() < 0 ? Optional.empty() : Optional.of(Set.of(letter.partition() % numPartitions));
         }
     }

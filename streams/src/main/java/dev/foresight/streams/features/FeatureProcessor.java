@@ -11,23 +11,35 @@ import dev.foresight.schemas.TickMarker;
 import dev.foresight.schemas.codec.AvroCodec;
 import dev.foresight.streams.errors.DeadLetter;
 import dev.foresight.streams.errors.RejectReason;
+import dev.foresight.streams.state.SortableKeys;
 import dev.foresight.streams.state.StoreFactory;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Per-node trailing windows: each telemetry sample is added to its node's {@link SlidingWindow} (kept in
- * the {@value #WINDOWS_STORE} store) and the node's features over every window, ending at the sample's
- * time, go out as a {@link FeatureVector}. Tick markers pass through after the tick's vectors.
+ * Per-node trailing windows: each telemetry sample is added to its node's {@link SlidingWindow} and the
+ * node's features over every window, ending at the sample's time, go out as a {@link FeatureVector}. Tick
+ * markers pass through after the tick's vectors.
+ *
+ * <p>State: the {@value #WINDOWS_STORE} store holds one entry per retained sample ({@code <node>|<time>}),
+ * so a sample costs the changelog one small record and one deletion, not a rewrite of the node's whole
+ * window (which {@link SlidingWindow#toBytes()} would be: the longest window's worth of samples, every tick).
+ * Windows are rebuilt from the store on first use after a start and kept in a bounded LRU cache; the cache
+ * is only a copy, since adding samples in time order rebuilds exactly the window live processing built.
  *
  * <p>A sample too old for the node's window (its clock went back by more than the longest window) is
  * dead-lettered as {@link RejectReason#LATE_SAMPLE}, re-encoded, since its original bytes were released
@@ -35,8 +47,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class FeatureProcessor implements Processor<String, Object, Object, Object> {
 
-    /** Node id to the node's encoded {@link SlidingWindow}. */
+    /** {@code <node>|<sample time>} to the sample, as NodeTelemetry Avro, for every sample a window retains. */
     public static final String WINDOWS_STORE = "feature-windows";
+    /** Windows kept decoded; beyond this many nodes per task the least recently sampled are rebuilt on demand. */
+    public static final int CACHED_WINDOWS = 4096;
 
     private static final Logger LOG = LoggerFactory.getLogger(FeatureProcessor.class);
 
@@ -47,7 +61,8 @@ public final class FeatureProcessor implements Processor<String, Object, Object,
     private final String telemetryTopic;
     private final String stage;
     private ProcessorContext<Object, Object> context;
-    private KeyValueStore<String, byte[]> windows;
+    private KeyValueStore<String, byte[]> samples;
+    private final Map<String, SlidingWindow> cache;
 
     /**
      * @param spec           windows and vocabulary
@@ -58,6 +73,18 @@ public final class FeatureProcessor implements Processor<String, Object, Object,
      */
     public FeatureProcessor(FeatureSpec spec, List<String> outputNodes, String rejectedNode, String telemetryTopic,
                             String stage) {
+        this(spec, outputNodes, rejectedNode, telemetryTopic, stage, CACHED_WINDOWS);
+    }
+
+    /** As above, keeping at most {@code cachedWindows} windows decoded. */
+    FeatureProcessor(FeatureSpec spec, List<String> outputNodes, String rejectedNode, String telemetryTopic,
+                     String stage, int cachedWindows) {
+        this.cache = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, SlidingWindow> eldest) {
+                return size() > cachedWindows;
+            }
+        };
         this.spec = Objects.requireNonNull(spec, "spec");
         this.extractor = new FeatureExtractor(spec);
         this.outputNodes = List.copyOf(outputNodes);
@@ -73,7 +100,8 @@ public final class FeatureProcessor implements Processor<String, Object, Object,
     @Override
     public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
-        this.windows = context.getStateStore(WINDOWS_STORE);
+        this.samples = context.getStateStore(WINDOWS_STORE);
+        this.cache.clear();
     }
 
     @Override
@@ -91,18 +119,55 @@ public final class FeatureProcessor implements Processor<String, Object, Object,
     private void extract(NodeTelemetry telemetry) {
         String node = telemetry.getNodeId();
         long time = telemetry.getTimestamp().toEpochMilli();
-        byte[] stored = windows.get(node);
-        SlidingWindow window = stored == null ? SlidingWindow.forSpec(spec) : SlidingWindow.fromBytes(stored);
+        SlidingWindow window = cache.computeIfAbsent(node, this::rebuild);
+        long oldest = window.isEmpty() ? Long.MIN_VALUE : window.samples().get(0).timeMillis();
         if (!window.add(Sample.of(time, telemetry.getMetrics()))) {
             rejectLate(telemetry, window);
             return;
         }
-        windows.put(node, window.toBytes());
+        samples.put(sampleKey(node, time), AvroCodec.encode(telemetry));
+        long newOldest = window.samples().get(0).timeMillis();
+        if (newOldest > oldest && oldest != Long.MIN_VALUE) {
+            forget(node, newOldest - 1);
+        }
         Features features = extractor.extract(window.samples(), time);
         forwardToAll(new Record<>(node, toVector(node, telemetry.getTimestamp(), telemetry.getTick(), features), time));
     }
 
-    static FeatureVector toVector(String node, java.time.Instant time, long tick, Features features) {
+    /** The node's window from its stored samples, added in time order as they were live. */
+    private SlidingWindow rebuild(String node) {
+        SlidingWindow window = SlidingWindow.forSpec(spec);
+        try (KeyValueIterator<String, byte[]> it = samples.range(sampleKey(node, Long.MIN_VALUE), sampleKey(node, Long.MAX_VALUE))) {
+            while (it.hasNext()) {
+                KeyValue<String, byte[]> entry = it.next();
+                if (entry.key.length() == node.length() + 1 + SortableKeys.WIDTH) { // not a node whose id extends this one
+                    NodeTelemetry stored = AvroCodec.decode(entry.value, NodeTelemetry.class);
+                    window.add(Sample.of(stored.getTimestamp().toEpochMilli(), stored.getMetrics()));
+                }
+            }
+        }
+        return window;
+    }
+
+    /** Deletes the node's stored samples up to a time: the window no longer holds them. */
+    private void forget(String node, long upTo) {
+        List<String> expired = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = samples.range(sampleKey(node, Long.MIN_VALUE), sampleKey(node, upTo))) {
+            while (it.hasNext()) {
+                String key = it.next().key;
+                if (key.length() == node.length() + 1 + SortableKeys.WIDTH) {
+                    expired.add(key);
+                }
+            }
+        }
+        expired.forEach(samples::delete);
+    }
+
+    private static String sampleKey(String node, long time) {
+        return node + "|" + SortableKeys.of(time);
+    }
+
+    static FeatureVector toVector(String node, Instant time, long tick, Features features) {
         double[] values = features.values();
         List<Double> boxed = new ArrayList<>(values.length);
         for (double value : values) {
@@ -121,7 +186,7 @@ public final class FeatureProcessor implements Processor<String, Object, Object,
         byte[] key = telemetry.getNodeId().getBytes(StandardCharsets.UTF_8);
         DeadLetter letter = new DeadLetter(key, AvroCodec.encode(telemetry), RejectReason.LATE_SAMPLE,
                 "sample of node " + telemetry.getNodeId() + " at " + telemetry.getTimestamp()
-                        + " is older than its newest sample (" + java.time.Instant.ofEpochMilli(window.newestTimeMillis())
+                        + " is older than its newest sample (" + Instant.ofEpochMilli(window.newestTimeMillis())
                         + ") by more than the longest window " + window.retention(),
                 telemetryTopic, context.taskId().partition(), -1, null, stage);
         LOG.warn("dead-lettering {}", letter);

@@ -9,6 +9,7 @@ import dev.foresight.schemas.LabeledExample;
 import dev.foresight.schemas.NodeEvent;
 import dev.foresight.schemas.TickMarker;
 import dev.foresight.schemas.codec.AvroCodec;
+import dev.foresight.streams.lockstep.Stages;
 import dev.foresight.streams.state.SortableKeys;
 import dev.foresight.streams.state.StoreFactory;
 import java.util.ArrayList;
@@ -145,7 +146,7 @@ public final class LabelProcessor implements Processor<String, Object, String, O
         resolve(pendingBefore(watermark - horizonMillis + 1), watermark);
         lastWatermark = watermark;
         long time = marker.getTimestamp().toEpochMilli();
-        context.forward(new Record<>(dev.foresight.streams.lockstep.Stages.MARKER_KEY, marker, time), trainingNode);
+        context.forward(new Record<>(Stages.MARKER_KEY, marker, time), trainingNode);
         context.forward(new Record<>(lane, marker, time), trainerNode);
     }
 

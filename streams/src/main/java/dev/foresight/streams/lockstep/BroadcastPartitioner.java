@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 
 /**
@@ -14,10 +16,18 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
  */
 public final class BroadcastPartitioner implements StreamPartitioner<String, Object> {
 
+    /** The header-less form Kafka Streams 4.4 still declares abstract; headers play no part here. */
     @Override
+    @Deprecated
+    @SuppressWarnings("removal")
     public Optional<Set<Integer>> partitions(String topic, String key, Object value, int numPartitions) {
+        return partitions(topic, key, value, new RecordHeaders(), numPartitions);
+    }
+
+    @Override
+    public Optional<Set<Integer>> partitions(String topic, String key, Object value, Headers headers, int numPartitions) {
         if (value instanceof TickMarker marker) {
-            return new MarkerPartitioner().partitions(topic, key, marker, numPartitions);
+            return new MarkerPartitioner().partitions(topic, key, marker, headers, numPartitions);
         }
         return Optional.of(IntStream.range(0, numPartitions).boxed().collect(Collectors.toUnmodifiableSet()));
     }

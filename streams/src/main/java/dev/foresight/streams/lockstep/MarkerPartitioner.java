@@ -3,6 +3,8 @@ package dev.foresight.streams.lockstep;
 import dev.foresight.schemas.TickMarker;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 
 /**
@@ -12,8 +14,16 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
  */
 public final class MarkerPartitioner implements StreamPartitioner<String, Object> {
 
+    /** The header-less form Kafka Streams 4.4 still declares abstract; headers play no part here. */
     @Override
+    @Deprecated
+    @SuppressWarnings("removal")
     public Optional<Set<Integer>> partitions(String topic, String key, Object value, int numPartitions) {
+        return partitions(topic, key, value, new RecordHeaders(), numPartitions);
+    }
+
+    @Override
+    public Optional<Set<Integer>> partitions(String topic, String key, Object value, Headers headers, int numPartitions) {
         if (value instanceof TickMarker marker) {
             int partition = marker.getPartition();
             if (partition < 0 || partition >= numPartitions) {

@@ -7,8 +7,10 @@ import dev.foresight.schemas.codec.AvroCodec;
 import dev.foresight.streams.errors.DeadLetter;
 import dev.foresight.streams.errors.RejectReason;
 import dev.foresight.streams.state.StoreFactory;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -23,9 +25,10 @@ import org.slf4j.LoggerFactory;
  * Turns a task's two input lanes (telemetry and node events of partition p) into whole ticks.
  *
  * <p>Every accepted record is held in the {@value #INBOX_STORE} store until its lane's marker for the tick
- * arrives. When both lanes have closed a tick, that tick is released, in a fixed order: its node events
- * (to the labeller), its telemetry (to the feature processor), then one marker of stage
- * {@value Stages#STREAMS} for this partition (to the feature processor, which passes it on). A tick only
+ * arrives. When both lanes have closed a tick, that tick is released, in a fixed order: a
+ * {@link TickOpening} (to the scorer), its node events (to the labeller), its telemetry (to the feature
+ * processor), then one marker of stage {@value Stages#STREAMS} for this partition (to the feature processor,
+ * which passes it on). A tick only
  * one lane delivered a marker for is released when the other lane moves past it. A marker for a tick the
  * lane has already closed is dead-lettered as {@link RejectReason#STALE_MARKER}.
  */
@@ -36,6 +39,7 @@ public final class TickAligner implements Processor<String, Inbound, Object, Obj
 
     private static final Logger LOG = LoggerFactory.getLogger(TickAligner.class);
 
+    private final String openingNode;
     private final String eventsNode;
     private final String telemetryNode;
     private final String rejectedNode;
@@ -44,12 +48,14 @@ public final class TickAligner implements Processor<String, Inbound, Object, Obj
     private LaneInbox inbox;
 
     /**
+     * @param openingNode   child told which tick is about to be released
      * @param eventsNode    child receiving a tick's node events
      * @param telemetryNode child receiving a tick's telemetry and then its marker
      * @param rejectedNode  child receiving stale markers as dead letters
      * @param stage         this processor's name, for dead-letter headers
      */
-    public TickAligner(String eventsNode, String telemetryNode, String rejectedNode, String stage) {
+    public TickAligner(String openingNode, String eventsNode, String telemetryNode, String rejectedNode, String stage) {
+        this.openingNode = openingNode;
         this.eventsNode = eventsNode;
         this.telemetryNode = telemetryNode;
         this.rejectedNode = rejectedNode;
@@ -95,32 +101,35 @@ public final class TickAligner implements Processor<String, Inbound, Object, Obj
     }
 
     private void release(long tick, List<byte[]> eventBytes, List<byte[]> telemetryBytes) {
-        TickMarker closing = null;
-        for (byte[] bytes : eventBytes) {
-            SpecificRecord value = AvroCodec.decodeAny(bytes);
+        List<SpecificRecord> events = decode(eventBytes);
+        List<SpecificRecord> telemetry = decode(telemetryBytes);
+        // the telemetry lane's marker wins: it is the one the simulator wrote last for the tick
+        TickMarker closing = Stream.concat(telemetry.stream(), events.stream())
+                .filter(TickMarker.class::isInstance).map(TickMarker.class::cast).findFirst()
+                .orElseThrow(() -> new IllegalStateException("tick " + tick + " released without its marker: the inbox is corrupt"));
+        long time = closing.getTimestamp().toEpochMilli();
+        context.forward(new Record<>(Stages.MARKER_KEY, new TickOpening(tick), time), openingNode);
+        for (SpecificRecord value : events) {
             if (value instanceof NodeEvent event) {
                 context.forward(new Record<>(event.getNodeId(), event, event.getTimestamp().toEpochMilli()), eventsNode);
-            } else if (value instanceof TickMarker marker) {
-                closing = marker;
             }
         }
-        for (byte[] bytes : telemetryBytes) {
-            SpecificRecord value = AvroCodec.decodeAny(bytes);
-            if (value instanceof NodeTelemetry telemetry) {
-                context.forward(new Record<>(telemetry.getNodeId(), telemetry, telemetry.getTimestamp().toEpochMilli()),
-                        telemetryNode);
-            } else if (value instanceof TickMarker marker) {
-                // the telemetry lane's marker wins: it is the one the simulator wrote last for the tick
-                closing = marker;
+        for (SpecificRecord value : telemetry) {
+            if (value instanceof NodeTelemetry sample) {
+                context.forward(new Record<>(sample.getNodeId(), sample, sample.getTimestamp().toEpochMilli()), telemetryNode);
             }
-        }
-        if (closing == null) {
-            throw new IllegalStateException("tick " + tick + " released without its marker: the inbox is corrupt");
         }
         TickMarker streamsMarker = new TickMarker(Stages.STREAMS, tick, context.taskId().partition(),
                 closing.getPartitionCount(), closing.getTimestamp());
-        context.forward(new Record<>(Stages.MARKER_KEY, streamsMarker, closing.getTimestamp().toEpochMilli()),
-                telemetryNode);
+        context.forward(new Record<>(Stages.MARKER_KEY, streamsMarker, time), telemetryNode);
+    }
+
+    private static List<SpecificRecord> decode(List<byte[]> drained) {
+        List<SpecificRecord> values = new ArrayList<>(drained.size());
+        for (byte[] bytes : drained) {
+            values.add(AvroCodec.decodeAny(bytes));
+        }
+        return values;
     }
 
     private void rejectStale(Record<String, Inbound> record, TickMarker marker) {

@@ -9,6 +9,8 @@ import dev.foresight.schemas.Prediction;
 import dev.foresight.schemas.TickMarker;
 import dev.foresight.schemas.codec.AvroCodec;
 import dev.foresight.streams.lockstep.Stages;
+import dev.foresight.streams.lockstep.TickOpening;
+import dev.foresight.streams.lockstep.TrainingSchedule;
 import dev.foresight.streams.state.SortableKeys;
 import dev.foresight.streams.state.StoreFactory;
 import java.nio.ByteBuffer;
@@ -29,16 +31,19 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * Scores every feature vector with exactly the model in effect at its tick, whatever the thread timing.
  *
  * <p>Model releases and trainer markers come from the broadcast topic (this task's partition of it, so
- * every scoring task sees all of them); vectors and the tick's {@value Stages#STREAMS} marker from the
- * feature processor. Vectors wait in {@value #BACKLOG_STORE}, in arrival order, until the gate of their tick
- * j opens: the trainer has decided every tick up to j - D (its marker for j - D arrived), or j is within D
- * ticks of the first tick this task saw (no model can be effective yet). Then each vector is scored with
- * the newest model whose effective tick is at most j (none: probability 0, no alarm, version -1), the
- * predictions go out, then the tick's marker.
+ * every scoring task sees all of them); a {@link TickOpening}, the tick's vectors and its
+ * {@value Stages#STREAMS} marker from the aligner and the feature processor. The gate of tick j is open once
+ * the trainer has decided the last training tick k at or before j - D (its marker for k arrived), or when k
+ * precedes the first tick this task saw (no model can exist yet). Then each vector is scored with the newest
+ * model whose effective tick is at most j (none: probability 0, no alarm, version -1), the predictions go
+ * out, then the tick's marker. A tick whose gate is closed when it opens waits, vectors and marker, in
+ * {@value #BACKLOG_STORE}, in arrival order; a tick whose gate is open (the usual case: the trainer is only
+ * waited for at training ticks) is scored as it arrives.
  *
- * <p>Why this is exact: a model decided at tick k is effective from k + D, so every model effective at j was
- * decided at or before j - D and broadcast before the trainer's marker for j - D; models decided later are
- * effective after j and are ignored even if they already arrived.
+ * <p>Why this is exact: a model decided at tick k is effective from k + D, and decisions happen only at
+ * training ticks, so every model effective at j was decided at or before the last training tick k <= j - D
+ * and broadcast before the trainer's marker for k; models decided later are effective after j and are
+ * ignored even if they already arrived.
  */
 public final class ScoringProcessor implements Processor<String, Object, String, Object> {
 
@@ -54,6 +59,7 @@ public final class ScoringProcessor implements Processor<String, Object, String,
     private static final int NO_MODEL = -1;
 
     private final int modelDelayTicks;
+    private final TrainingSchedule schedule;
     private final String predictionsNode;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, byte[]> backlog;
@@ -62,9 +68,16 @@ public final class ScoringProcessor implements Processor<String, Object, String,
     private long nextSequence;
     /** Decoded models by store key; a model's bytes never change under its key once broadcast. */
     private final Map<String, LoadedModel> decoded = new TreeMap<>();
+    /**
+     * The model for the tick being released when its gate was open at its opening, else null. A tick is
+     * released within the processing of one input record, so this never outlives it.
+     */
+    private LoadedModel direct;
+    private boolean scoringDirectly;
 
-    public ScoringProcessor(int modelDelayTicks, String predictionsNode) {
+    public ScoringProcessor(int modelDelayTicks, TrainingSchedule schedule, String predictionsNode) {
         this.modelDelayTicks = modelDelayTicks;
+        this.schedule = schedule;
         this.predictionsNode = predictionsNode;
     }
 
@@ -79,6 +92,8 @@ public final class ScoringProcessor implements Processor<String, Object, String,
         this.models = context.getStateStore(MODELS_STORE);
         this.progress = context.getStateStore(PROGRESS_STORE);
         this.decoded.clear();
+        this.direct = null;
+        this.scoringDirectly = false;
         long highest = -1;
         try (KeyValueIterator<String, byte[]> it = backlog.all()) {
             while (it.hasNext()) {
@@ -91,27 +106,48 @@ public final class ScoringProcessor implements Processor<String, Object, String,
     @Override
     public void process(Record<String, Object> record) {
         Object value = record.value();
-        if (value instanceof FeatureVector vector) {
-            backlog.put(SortableKeys.of(nextSequence++), AvroCodec.encode(vector));
+        if (value instanceof TickOpening opening) {
+            onOpening(opening.tick());
+        } else if (value instanceof FeatureVector vector) {
+            if (scoringDirectly) {
+                forwardPrediction(vector, direct);
+            } else {
+                backlog.put(SortableKeys.of(nextSequence++), AvroCodec.encode(vector));
+            }
         } else if (value instanceof TickMarker marker && Stages.TRAINER.equals(marker.getStage())) {
             if (marker.getTick() > get(TRAINER_TICK, Long.MIN_VALUE)) {
                 progress.put(TRAINER_TICK, SortableKeys.longBytes(marker.getTick()));
             }
             scoreOpenTicks();
         } else if (value instanceof TickMarker marker) {
-            if (get(FIRST_TICK, Long.MIN_VALUE) == Long.MIN_VALUE) {
-                progress.put(FIRST_TICK, SortableKeys.longBytes(marker.getTick()));
+            if (scoringDirectly) {
+                forwardMarker(marker);
+                scoringDirectly = false;
+                direct = null;
+            } else {
+                backlog.put(SortableKeys.of(nextSequence++), AvroCodec.encode(marker));
+                scoreOpenTicks();
             }
-            backlog.put(SortableKeys.of(nextSequence++), AvroCodec.encode(marker));
-            scoreOpenTicks();
         } else if (value instanceof ModelRelease release) {
             String key = SortableKeys.of(release.getEffectiveTick());
             models.put(key, AvroCodec.encode(release));
             decoded.remove(key);
         } else {
             throw new IllegalArgumentException("scorer got a " + value.getClass().getName() + " for key "
-                    + record.key() + "; it takes FeatureVector, ModelRelease and TickMarker");
+                    + record.key() + "; it takes TickOpening, FeatureVector, ModelRelease and TickMarker");
         }
+    }
+
+    private void onOpening(long tick) {
+        if (get(FIRST_TICK, Long.MIN_VALUE) == Long.MIN_VALUE) {
+            progress.put(FIRST_TICK, SortableKeys.longBytes(tick));
+        }
+        boolean backlogEmpty;
+        try (KeyValueIterator<String, byte[]> it = backlog.all()) {
+            backlogEmpty = !it.hasNext();
+        }
+        scoringDirectly = backlogEmpty && gateOpen(tick);
+        direct = scoringDirectly ? effectiveAt(tick) : null;
     }
 
     /** Scores the backlog tick by tick while the next tick's gate is open. */
@@ -143,27 +179,31 @@ public final class ScoringProcessor implements Processor<String, Object, String,
     }
 
     private boolean gateOpen(long tick) {
-        long first = get(FIRST_TICK, Long.MIN_VALUE);
-        if (first != Long.MIN_VALUE && tick < first + modelDelayTicks) {
-            return true;
-        }
-        return get(TRAINER_TICK, Long.MIN_VALUE) >= tick - modelDelayTicks;
+        long decisive = schedule.lastTrainingTickAtOrBefore(tick - modelDelayTicks);
+        return decisive < get(FIRST_TICK, Long.MIN_VALUE) || get(TRAINER_TICK, Long.MIN_VALUE) >= decisive;
     }
 
     private void score(TickMarker marker, List<FeatureVector> vectors) {
         LoadedModel model = effectiveAt(marker.getTick());
         for (FeatureVector vector : vectors) {
-            Prediction prediction;
-            if (model == null) {
-                prediction = new Prediction(vector.getNodeId(), vector.getTimestamp(), vector.getTick(), 0.0, false, NO_MODEL);
-            } else {
-                double probability = model.score(vector);
-                prediction = new Prediction(vector.getNodeId(), vector.getTimestamp(), vector.getTick(), probability,
-                        probability >= model.release.getThreshold(), model.release.getVersion());
-            }
-            context.forward(new Record<>(vector.getNodeId(), prediction, vector.getTimestamp().toEpochMilli()),
-                    predictionsNode);
+            forwardPrediction(vector, model);
         }
+        forwardMarker(marker);
+    }
+
+    private void forwardPrediction(FeatureVector vector, LoadedModel model) {
+        Prediction prediction;
+        if (model == null) {
+            prediction = new Prediction(vector.getNodeId(), vector.getTimestamp(), vector.getTick(), 0.0, false, NO_MODEL);
+        } else {
+            double probability = model.score(vector);
+            prediction = new Prediction(vector.getNodeId(), vector.getTimestamp(), vector.getTick(), probability,
+                    probability >= model.release.getThreshold(), model.release.getVersion());
+        }
+        context.forward(new Record<>(vector.getNodeId(), prediction, vector.getTimestamp().toEpochMilli()), predictionsNode);
+    }
+
+    private void forwardMarker(TickMarker marker) {
         context.forward(new Record<>(Stages.MARKER_KEY, marker, marker.getTimestamp().toEpochMilli()), predictionsNode);
     }
 

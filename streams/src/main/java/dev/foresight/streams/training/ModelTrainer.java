@@ -29,7 +29,7 @@ import java.util.Objects;
  *   <li>release the challenger only if its held-out PR-AUC beats the champion's by the margin (or, with no
  *       champion, the constant base-rate scorer's).</li>
  * </ol>
- * Splits are by time within each class ({@link ClassSplit}), with an embargo of one horizon on failures.
+ * Splits are by time within each class, purging failures that straddle the cut ({@link ClassSplit}).
  * Whenever the data cannot support a step (one class missing, no positive to calibrate on), the outcome is
  * "no release" with the reason, never an exception.
  */
@@ -121,10 +121,11 @@ public final class ModelTrainer {
      * mixed examples would leave the older slice with failures only. Within each class the newer slice is
      * still newer than what the model learnt from.
      *
-     * <p>Why the embargo only for failures: a positive label looks up to one horizon ahead, at a failure, and
-     * the windows leading to one failure must not straddle the cut (the validation would grade the model on
-     * the failure it learnt). Healthy windows share no such event; embargoing them too would cost two
-     * horizons of the buffer's short healthy history.
+     * <p>Purging: an older positive whose failure happens after the cut is dropped, because the windows
+     * leading to one failure must not straddle the cut (the newer slice would grade the model on the
+     * failure it learnt). That is exactly the leak a one-horizon embargo guards against, at less cost: the
+     * windows of failures before the cut all stay. A positive without a lead time falls back to the embargo.
+     * Healthy windows are not purged: they share no event, and the buffer's healthy history is short.
      */
     record ClassSplit(double fraction, Duration embargo) {
 
@@ -137,13 +138,22 @@ public final class ModelTrainer {
                     older.addAll(cls); // a class at a single instant cannot be cut; it all trains
                     continue;
                 }
-                TimeOrderedSplit.Split cut = new TimeOrderedSplit(fraction, failed ? embargo : Duration.ZERO).split(cls);
-                older.addAll(cut.train());
+                TimeOrderedSplit.Split cut = new TimeOrderedSplit(fraction, Duration.ZERO).split(cls);
+                for (Example example : cut.train()) {
+                    if (!failed || !straddles(example, cut.cutMillis())) {
+                        older.add(example);
+                    }
+                }
                 newer.addAll(cut.validation());
             }
             older.sort(CANONICAL);
             newer.sort(CANONICAL);
             return new Slices(older, newer);
+        }
+
+        private boolean straddles(Example positive, long cutMillis) {
+            Long failure = positive.failureTimeMillis();
+            return failure != null ? failure > cutMillis : positive.timeMillis() > cutMillis - embargo.toMillis();
         }
     }
 

@@ -11,6 +11,7 @@ import dev.foresight.schemas.TickMarker;
 import dev.foresight.schemas.codec.AvroCodec;
 import dev.foresight.streams.lockstep.LaneInbox;
 import dev.foresight.streams.lockstep.Stages;
+import dev.foresight.streams.lockstep.TrainingSchedule;
 import dev.foresight.streams.state.SortableKeys;
 import dev.foresight.streams.state.StoreFactory;
 import java.nio.ByteBuffer;
@@ -36,15 +37,15 @@ import org.slf4j.LoggerFactory;
  * The trainer: a single task that sees every partition's examples and markers (one lane per upstream
  * partition, on a one-partition topic) and decides, at each tick, whether a new model is released.
  *
- * <p>A tick is complete once every lane has delivered its marker for it (or moved past it). For each
- * complete tick k, in order:
+ * <p>A tick is complete once every lane has delivered its marker for it (or moved past it). At each complete
+ * training tick k (see {@link TrainingSchedule}), in tick order:
  * <ol>
- *   <li>if k is a training tick (divisible by the training period): the lanes' examples up to k, lane by lane,
- *       join the bounded class-balanced {@link ExampleBuffer}, and {@link ModelTrainer} fits, calibrates and
- *       judges a challenger; a release is written to the models topic and to every partition of the model
- *       broadcast topic, effective from tick k + D;</li>
+ *   <li>the lanes' examples up to k, lane by lane, join the bounded class-balanced {@link ExampleBuffer}, and
+ *       {@link ModelTrainer} fits, calibrates and judges a challenger; a release is written to the models
+ *       topic and to every partition of the model broadcast topic, effective from tick k + D;</li>
  *   <li>a marker of stage {@value Stages#TRAINER} for k goes to every broadcast partition, released or not:
- *       it tells each scoring task that no other model decided at or before k will come.</li>
+ *       it tells each scoring task that no other model decided at or before k will come. Other ticks need no
+ *       marker: no model is ever decided at them, and the scoring tasks know the schedule.</li>
  * </ol>
  * Examples wait in the {@value #INBOX_STORE} until the training tick that uses them, so the buffer, kept in
  * {@value #STATE_STORE} with the champion, is written once per training period. Nothing is cached between
@@ -68,7 +69,7 @@ public final class TrainerProcessor implements Processor<String, SpecificRecord,
     private static final Logger LOG = LoggerFactory.getLogger(TrainerProcessor.class);
 
     private final ModelTrainer trainer;
-    private final int trainingPeriodTicks;
+    private final TrainingSchedule schedule;
     private final int modelDelayTicks;
     private final int bufferCapacityPerClass;
     private final Duration tickLength;
@@ -79,11 +80,11 @@ public final class TrainerProcessor implements Processor<String, SpecificRecord,
     private KeyValueStore<String, byte[]> state;
     private LaneInbox inbox;
 
-    public TrainerProcessor(ModelTrainer trainer, int trainingPeriodTicks, int modelDelayTicks,
+    public TrainerProcessor(ModelTrainer trainer, TrainingSchedule schedule, int modelDelayTicks,
                             int bufferCapacityPerClass, Duration tickLength, Duration horizon,
                             String modelsNode, String broadcastNode) {
         this.trainer = trainer;
-        this.trainingPeriodTicks = trainingPeriodTicks;
+        this.schedule = schedule;
         this.modelDelayTicks = modelDelayTicks;
         this.bufferCapacityPerClass = bufferCapacityPerClass;
         this.tickLength = tickLength;
@@ -140,11 +141,11 @@ public final class TrainerProcessor implements Processor<String, SpecificRecord,
             }
         }
         for (Map.Entry<Long, byte[]> tick : ticks.entrySet()) {
-            TickMarker closing = AvroCodec.decode(tick.getValue(), TickMarker.class);
-            if (tick.getKey() % trainingPeriodTicks == 0) {
+            if (schedule.isTrainingTick(tick.getKey())) {
+                TickMarker closing = AvroCodec.decode(tick.getValue(), TickMarker.class);
                 train(tick.getKey(), closing.getTimestamp(), lanes);
+                broadcastMarkers(tick.getKey(), closing.getTimestamp(), lanes);
             }
-            broadcastMarkers(tick.getKey(), closing.getTimestamp(), lanes);
             inbox.putValue(COMPLETED, tick.getKey());
         }
     }

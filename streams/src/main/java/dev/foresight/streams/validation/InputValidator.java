@@ -9,6 +9,7 @@ import dev.foresight.streams.errors.DeadLetter;
 import dev.foresight.streams.errors.RejectReason;
 import dev.foresight.streams.lockstep.Inbound;
 import dev.foresight.streams.lockstep.Lane;
+import dev.foresight.streams.lockstep.Stages;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
@@ -116,7 +117,7 @@ public final class InputValidator implements Processor<byte[], byte[], Object, O
         if (value instanceof NodeEvent event) {
             return event.getNodeId();
         }
-        return dev.foresight.streams.lockstep.Stages.MARKER_KEY;
+        return Stages.MARKER_KEY;
     }
 
     private static long timeOf(SpecificRecord value) {

@@ -23,7 +23,7 @@ import java.util.TreeMap;
  */
 public final class Fleet {
 
-    public static final Instant START = Instant.parse("2030-01-01T00:00:00Z");
+    public static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
 
     /** One tick's worth of input. */
     public record Tick(long tick, Instant time, List<NodeTelemetry> telemetry, List<NodeEvent> events) {
