@@ -74,6 +74,8 @@ final class ControlPlanes implements KafkaPolicyRun.ControlPlaneFactory {
                     .tickLength(Duration.ofSeconds(scenario.tickSeconds()))
                     .horizon(Duration.ofSeconds(scenario.tickSeconds() * options.horizonTicks()))
                     .stateDir(Files.createTempDirectory("foresight-streams-"))
+                    // nothing in the loop reads the features tap; it would be most of the bytes written
+                    .publishFeatures(false)
                     .build();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a state directory for Kafka Streams", e);

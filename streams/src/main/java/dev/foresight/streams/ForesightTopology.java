@@ -112,7 +112,7 @@ public final class ForesightTopology {
                         Nodes.DEAD_LETTERS_OUT, Nodes.ALIGN), Set.of(TickAligner.inboxStore(stores))),
                 Nodes.VALIDATE_TELEMETRY, Nodes.VALIDATE_NODE_EVENTS);
         topology.addProcessor(Nodes.FEATURES, supplier(() -> new FeatureProcessor(settings.featureSpec(),
-                        List.of(Nodes.FEATURES_OUT, Nodes.LABELS, Nodes.SCORE), Nodes.DEAD_LETTERS_OUT,
+                        featureOutputs(settings), Nodes.DEAD_LETTERS_OUT,
                         topics.name(TopicRole.TELEMETRY), Nodes.FEATURES), Set.of(FeatureProcessor.windowsStore(stores))),
                 Nodes.ALIGN);
         topology.addProcessor(Nodes.LABELS, supplier(() -> new LabelProcessor(labeller, settings.labelEveryTicks(),
@@ -140,6 +140,13 @@ public final class ForesightTopology {
                 new DeadLetter.ValueSerializer(), new DeadLetter.SourcePartitioner(),
                 Nodes.VALIDATE_TELEMETRY, Nodes.VALIDATE_NODE_EVENTS, Nodes.ALIGN, Nodes.FEATURES);
         return topology;
+    }
+
+    /** Where feature vectors go: labels and scoring always, the features topic when the tap is on. */
+    private static List<String> featureOutputs(StreamsSettings settings) {
+        return settings.publishFeatures()
+                ? List.of(Nodes.FEATURES_OUT, Nodes.LABELS, Nodes.SCORE)
+                : List.of(Nodes.LABELS, Nodes.SCORE);
     }
 
     /** The one-partition topic that carries every partition's examples and markers to the trainer. */

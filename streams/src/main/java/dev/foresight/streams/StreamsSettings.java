@@ -55,6 +55,9 @@ import java.util.regex.PatternSyntaxException;
  * @param stateDir               where state stores live (default {@code java.io.tmpdir/foresight-streams})
  * @param streamThreads          Kafka Streams threads (default 1)
  * @param persistentStores       RocksDB stores (default) or in-memory ones; both are changelogged
+ * @param publishFeatures        write every feature vector to the features topic, the optional tap for subscribers
+ *                               and offline training (default true). Experiments turn it off: at a few KB per node
+ *                               and tick it is most of the bytes the topology writes, and nothing in the loop reads it
  */
 public record StreamsSettings(
         String applicationId,
@@ -80,7 +83,8 @@ public record StreamsSettings(
         boolean exactlyOnce,
         Path stateDir,
         int streamThreads,
-        boolean persistentStores) {
+        boolean persistentStores,
+        boolean publishFeatures) {
 
     public static final String DEFAULT_APPLICATION_ID = "foresight-streams";
     public static final List<Duration> DEFAULT_WINDOWS =
@@ -233,6 +237,7 @@ public record StreamsSettings(
         private Path stateDir = Path.of(System.getProperty("java.io.tmpdir"), "foresight-streams");
         private int streamThreads = 1;
         private boolean persistentStores = true;
+        private boolean publishFeatures = true;
 
         private Builder() {
         }
@@ -262,6 +267,7 @@ public record StreamsSettings(
             stateDir = s.stateDir;
             streamThreads = s.streamThreads;
             persistentStores = s.persistentStores;
+            publishFeatures = s.publishFeatures;
         }
 
         public Builder applicationId(String value) { applicationId = value; return this; }
@@ -289,6 +295,7 @@ public record StreamsSettings(
         public Builder stateDir(Path value) { stateDir = value; return this; }
         public Builder streamThreads(int value) { streamThreads = value; return this; }
         public Builder persistentStores(boolean value) { persistentStores = value; return this; }
+        public Builder publishFeatures(boolean value) { publishFeatures = value; return this; }
 
         public StreamsSettings build() {
             Duration grace = repairGrace != null ? repairGrace
@@ -297,7 +304,7 @@ public record StreamsSettings(
                     trainingPeriodTicks, predictor, targetPrecision, validationFraction, heldOutFraction,
                     releaseMargin, minHeldOutPositives, modelDelayTicks, bufferCapacityPerClass, tickLength,
                     nodeIdPattern, knownNodes, nonNegativeMetrics, exactlyOnce, stateDir, streamThreads,
-                    persistentStores);
+                    persistentStores, publishFeatures);
         }
     }
 }

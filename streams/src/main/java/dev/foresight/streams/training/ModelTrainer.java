@@ -104,6 +104,14 @@ public final class ModelTrainer {
         FailurePredictor challenger = FailurePredictor.fit(schema, fit, options);
         Calibration calibration = calibrator.calibrate(challenger, validation);
         ReleaseDecision decision = ChampionChallenger.decide(champion, challenger, heldOut, policy);
+        if (decision.release() && calibration.strategy() != Calibration.Strategy.TARGET_PRECISION) {
+            // A threshold that cannot reach the target precision on validation floods the actuator with false
+            // alarms, and every alarm quarantines a node: a model that ranks well is still not fit to act on.
+            return new Outcome(challenger, calibration, decision, false, String.format(java.util.Locale.ROOT,
+                    "not released: no threshold reaches precision %.2f on the %d validation examples (best %s at %.3f)",
+                    calibrator.targetPrecision(), validation.size(), calibration.strategy(), calibration.precision()),
+                    fit.size(), validation.size());
+        }
         return new Outcome(challenger, calibration, decision, decision.release(), decision.reason(), fit.size(),
                 validation.size());
     }
