@@ -120,15 +120,21 @@ public final class FeatureProcessor implements Processor<String, Object, Object,
         String node = telemetry.getNodeId();
         long time = telemetry.getTimestamp().toEpochMilli();
         SlidingWindow window = cache.computeIfAbsent(node, this::rebuild);
-        long oldest = window.isEmpty() ? Long.MIN_VALUE : window.samples().get(0).timeMillis();
+        // samples() is a live view: keep the times the window holds now, to see which ones the add evicts
+        long[] before = window.samples().stream().mapToLong(Sample::timeMillis).toArray();
         if (!window.add(Sample.of(time, telemetry.getMetrics()))) {
             rejectLate(telemetry, window);
             return;
         }
         samples.put(sampleKey(node, time), AvroCodec.encode(telemetry));
         long newOldest = window.samples().get(0).timeMillis();
-        if (newOldest > oldest && oldest != Long.MIN_VALUE) {
-            forget(node, newOldest - 1);
+        // The samples the window just let go are known: delete exactly those keys. A range scan of the store per
+        // sample was the topology's hottest path.
+        for (long dropped : before) {
+            if (dropped >= newOldest) {
+                break;
+            }
+            samples.delete(sampleKey(node, dropped));
         }
         Features features = extractor.extract(window.samples(), time);
         forwardToAll(new Record<>(node, toVector(node, telemetry.getTimestamp(), telemetry.getTick(), features), time));
@@ -147,20 +153,6 @@ public final class FeatureProcessor implements Processor<String, Object, Object,
             }
         }
         return window;
-    }
-
-    /** Deletes the node's stored samples up to a time: the window no longer holds them. */
-    private void forget(String node, long upTo) {
-        List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> it = samples.range(sampleKey(node, Long.MIN_VALUE), sampleKey(node, upTo))) {
-            while (it.hasNext()) {
-                String key = it.next().key;
-                if (key.length() == node.length() + 1 + SortableKeys.WIDTH) {
-                    expired.add(key);
-                }
-            }
-        }
-        expired.forEach(samples::delete);
     }
 
     private static String sampleKey(String node, long time) {
