@@ -8,6 +8,8 @@ import dev.foresight.actuator.app.AuditReader;
 import dev.foresight.actuator.audit.AuditEntry;
 import dev.foresight.actuator.settings.ActuatorSettings;
 import dev.foresight.actuator.settings.Automation;
+import dev.foresight.cli.metrics.ComponentMetrics;
+import dev.foresight.cli.metrics.MetricsOptions;
 import dev.foresight.schemas.topics.TopicSettings;
 import java.time.Duration;
 import java.util.List;
@@ -57,18 +59,28 @@ final class ActuatorCommand implements Callable<Integer> {
     @Option(names = "--actuation-lag", defaultValue = "0", description = "Ticks between a decision and its effect (default: ${DEFAULT-VALUE}).")
     int actuationLag;
 
+    @Option(names = "--replication-factor", defaultValue = "1",
+            description = "Replication factor of the topics it creates, its own included (default: ${DEFAULT-VALUE}).")
+    short replicationFactor;
+
+    @Mixin
+    MetricsOptions metricsOptions = new MetricsOptions();
+
     @Override
     public Integer call() throws Exception {
         ActuatorSettings settings = ActuatorSettings.defaults().withAutomation(automation).withTickSeconds(tickSeconds)
                 .withActuationLagTicks(actuationLag);
-        ActuatorApp app = new ActuatorApp(ActuatorAppConfig.defaults(target.kafka.clientProperties())
-                .withTopics(target.topics()).withApplicationId(applicationId).withSettings(settings));
-        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "foresight-actuator-shutdown"));
-        System.out.println("actuator " + applicationId + " (" + automation + ") on " + target.prefix + "* (Ctrl-C to stop)");
-        app.run();
-        if (app.failure().isPresent()) {
-            System.err.println("actuator stopped: " + app.failure().get());
-            return 1;
+        try (ComponentMetrics metrics = metricsOptions.open("actuator")) {
+            ActuatorApp app = new ActuatorApp(ActuatorAppConfig.defaults(metrics.instrument(target.kafka.clientProperties()))
+                    .withTopics(target.topics().withReplicationFactor(replicationFactor)).withApplicationId(applicationId)
+                    .withSettings(settings));
+            Runtime.getRuntime().addShutdownHook(new Thread(app::close, "foresight-actuator-shutdown"));
+            System.out.println("actuator " + applicationId + " (" + automation + ") on " + target.prefix + "* (Ctrl-C to stop)");
+            app.run();
+            if (app.failure().isPresent()) {
+                System.err.println("actuator stopped: " + app.failure().get());
+                return 1;
+            }
         }
         return 0;
     }

@@ -1,13 +1,24 @@
 package dev.foresight.cli;
 
+import dev.foresight.cli.dashboard.DashboardOptions;
+import dev.foresight.cli.dashboard.DashboardServer;
+import dev.foresight.cli.dashboard.DashboardState;
+import dev.foresight.cli.dashboard.ExperimentDashboard;
+import dev.foresight.cli.metrics.ComponentMetrics;
+import dev.foresight.cli.metrics.ExperimentMetrics;
+import dev.foresight.cli.metrics.MeteredCluster;
+import dev.foresight.cli.metrics.MetricsOptions;
+import dev.foresight.cli.metrics.SimulationMeters;
 import dev.foresight.cluster.Scenario;
 import dev.foresight.experiments.ExperimentOptions;
 import dev.foresight.experiments.ExperimentRunner;
 import dev.foresight.experiments.Policy;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -16,7 +27,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run the whole pipeline on the embedded Kafka broker: the default scenario under every baseline,",
-            "recorded, with an HTML report at the end."})
+            "recorded, with a live dashboard while it runs and an HTML report at the end."})
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--scenario", defaultValue = "default",
@@ -33,15 +44,40 @@ final class DemoCommand implements Callable<Integer> {
             description = "Policies to compare (default: ${DEFAULT-VALUE}).")
     List<Policy> policies;
 
+    @Option(names = "--dashboard", negatable = true, defaultValue = "true",
+            description = "Serve the live dashboard while the demo runs (default: ${DEFAULT-VALUE}; --no-dashboard to turn it off).")
+    boolean dashboard;
+
+    @Mixin
+    DashboardOptions dashboardOptions = new DashboardOptions();
+
+    @Mixin
+    MetricsOptions metricsOptions = new MetricsOptions();
+
     @Override
     public Integer call() throws Exception {
         Scenario s = ScenarioArgument.resolve(scenario);
         long actualSeed = seed != null ? seed : s.seed();
         System.out.printf("Foresight demo: %s, %d nodes, %.1f simulated days, seed %d, policies %s, embedded Kafka%n",
                 s.name(), s.nodes(), s.durationTicks() * s.tickSeconds() / 86400.0, actualSeed, policies);
-        ExperimentOptions options = ExperimentOptions.defaults(out).withPolicies(policies).withProgress(true);
-        ExperimentRunner.Outcome outcome = new ExperimentRunner(options).run(s, actualSeed);
-        ExperimentCommand.printSummary(outcome);
+        DashboardState state = new DashboardState("demo");
+        try (ComponentMetrics metrics = metricsOptions.open("demo");
+             MeteredCluster cluster = MeteredCluster.open(Map.of(), metrics);
+             DashboardServer server = dashboard ? dashboardOptions.start(state) : null;
+             ExperimentDashboard feed = new ExperimentDashboard(state)) {
+            if (server != null) {
+                System.out.println("dashboard: " + server.uri());
+            }
+            ExperimentOptions options = ExperimentOptions.defaults(out).withPolicies(policies).withProgress(true)
+                    .withKafka(cluster.clientProperties());
+            ExperimentRunner runner = new ExperimentRunner(options);
+            if (dashboard) {
+                runner.addListener(feed);
+            }
+            metrics.registry().ifPresent(registry -> runner.addListener(new ExperimentMetrics(new SimulationMeters(registry))));
+            ExperimentRunner.Outcome outcome = runner.run(s, actualSeed);
+            ExperimentCommand.printSummary(outcome);
+        }
         return 0;
     }
 }

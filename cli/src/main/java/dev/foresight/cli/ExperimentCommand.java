@@ -1,5 +1,10 @@
 package dev.foresight.cli;
 
+import dev.foresight.cli.metrics.ComponentMetrics;
+import dev.foresight.cli.metrics.ExperimentMetrics;
+import dev.foresight.cli.metrics.MeteredCluster;
+import dev.foresight.cli.metrics.MetricsOptions;
+import dev.foresight.cli.metrics.SimulationMeters;
 import dev.foresight.cluster.Scenario;
 import dev.foresight.experiments.Engine;
 import dev.foresight.experiments.ExperimentOptions;
@@ -61,16 +66,23 @@ final class ExperimentCommand implements Runnable {
         @Mixin
         KafkaConnectionOptions kafka = new KafkaConnectionOptions();
 
+        @Mixin
+        MetricsOptions metricsOptions = new MetricsOptions();
+
         int execute(List<Policy> policies) throws Exception {
             Scenario s = ScenarioArgument.resolve(scenario);
             long actualSeed = seed != null ? seed : s.seed();
             Path dir = out != null ? out : Path.of("runs", s.name() + "-" + actualSeed);
             Map<String, Object> props = kafka.external() ? kafka.clientProperties() : Map.of();
-            ExperimentOptions options = ExperimentOptions.defaults(dir).withPolicies(policies).withEngine(engine)
-                    .withConsolidation(consolidation).withKafka(props).withProgress(!quiet).withHorizonTicks(horizonTicks)
-                    .withPartitions(partitions);
-            ExperimentRunner.Outcome outcome = new ExperimentRunner(options).run(s, actualSeed);
-            printSummary(outcome);
+            try (ComponentMetrics metrics = metricsOptions.open("experiment");
+                 MeteredCluster cluster = engine == Engine.KAFKA ? MeteredCluster.open(props, metrics) : MeteredCluster.unmetered(props)) {
+                ExperimentOptions options = ExperimentOptions.defaults(dir).withPolicies(policies).withEngine(engine)
+                        .withConsolidation(consolidation).withKafka(cluster.clientProperties()).withProgress(!quiet)
+                        .withHorizonTicks(horizonTicks).withPartitions(partitions);
+                ExperimentRunner runner = new ExperimentRunner(options);
+                metrics.registry().ifPresent(registry -> runner.addListener(new ExperimentMetrics(new SimulationMeters(registry))));
+                printSummary(runner.run(s, actualSeed));
+            }
             return 0;
         }
     }

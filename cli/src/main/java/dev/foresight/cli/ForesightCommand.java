@@ -1,5 +1,6 @@
 package dev.foresight.cli;
 
+import dev.foresight.cli.dashboard.DashboardCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,9 +15,14 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             ExperimentCommand.class,
             ReplayCommand.class,
+            DatasetCommand.class,
+            TrainCommand.class,
+            EvaluateCommand.class,
+            AgentCommand.class,
             SimulateCommand.class,
             StreamsCommand.class,
             ActuatorCommand.class,
+            DashboardCommand.class,
             BrokerCommand.class,
             TopicsCommand.class,
             CommandLine.HelpCommand.class

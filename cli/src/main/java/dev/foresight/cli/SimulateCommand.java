@@ -1,5 +1,8 @@
 package dev.foresight.cli;
 
+import dev.foresight.cli.metrics.ComponentMetrics;
+import dev.foresight.cli.metrics.MetricsOptions;
+import dev.foresight.cli.metrics.SimulationMeters;
 import dev.foresight.cluster.AccountingSummary;
 import dev.foresight.cluster.ClusterSimulation;
 import dev.foresight.cluster.Scenario;
@@ -58,28 +61,37 @@ final class SimulateCommand implements Callable<Integer> {
             description = "How long to wait for the actuator to close a tick before giving up (default: ${DEFAULT-VALUE}).")
     long tickTimeoutSeconds;
 
+    @Mixin
+    MetricsOptions metricsOptions = new MetricsOptions();
+
     @Override
     public Integer call() throws Exception {
         Scenario s = ScenarioArgument.resolve(scenario);
         long actualSeed = seed != null ? seed : s.seed();
-        Map<String, Object> props = kafka.clientProperties();
         TopicCatalogue topics = TopicCatalogue.of(TopicSettings.defaults().withPrefix(prefix).withPartitions(partitions));
-        try (Admin admin = Admin.create(props)) {
-            new TopicAdministrator(admin, 60_000).createMissing(topics);
-        }
         ClusterSimulation simulation = ClusterSimulation.create(s, actualSeed);
-        Optional<TickedTopicReader<dev.foresight.schemas.Command>> commands = openLoop ? Optional.empty()
-                : Optional.of(new TickedTopicReader<>(props, topics.name(TopicRole.COMMANDS), dev.foresight.schemas.Command.class, "actuator"));
-        try (TickPublisher publisher = new TickPublisher(props, topics, prefix + "simulator")) {
-            SimulationDriver driver = new SimulationDriver(simulation, publisher, commands, s.actuationLagTicks(),
-                    Duration.ofSeconds(tickTimeoutSeconds), () -> true,
-                    msPerTick > 0 ? SimulationDriver.Pacer.realtime(Duration.ofMillis(msPerTick)) : SimulationDriver.Pacer.asFastAsPossible());
-            driver.addListener(new dev.foresight.experiments.loop.ProgressLine(System.err, s.name(), s.durationTicks(), s.tickSeconds()));
-            System.out.printf("simulating %s (%d nodes, seed %d) on %s* %s%n", s.name(), s.nodes(), actualSeed, prefix,
-                    openLoop ? "open loop" : "closed loop with the actuator");
-            driver.run();
-        } finally {
-            commands.ifPresent(TickedTopicReader::close);
+        try (ComponentMetrics metrics = metricsOptions.open("simulator")) {
+            Map<String, Object> props = metrics.instrument(kafka.clientProperties());
+            try (Admin admin = Admin.create(props)) {
+                new TopicAdministrator(admin, 60_000).createMissing(topics);
+            }
+            Optional<TickedTopicReader<dev.foresight.schemas.Command>> commands = openLoop ? Optional.empty()
+                    : Optional.of(new TickedTopicReader<>(props, topics.name(TopicRole.COMMANDS), dev.foresight.schemas.Command.class, "actuator"));
+            try (TickPublisher publisher = new TickPublisher(props, topics, prefix + "simulator")) {
+                SimulationDriver driver = new SimulationDriver(simulation, publisher, commands, s.actuationLagTicks(),
+                        Duration.ofSeconds(tickTimeoutSeconds), () -> true,
+                        msPerTick > 0 ? SimulationDriver.Pacer.realtime(Duration.ofMillis(msPerTick)) : SimulationDriver.Pacer.asFastAsPossible());
+                driver.addListener(new dev.foresight.experiments.loop.ProgressLine(System.err, s.name(), s.durationTicks(), s.tickSeconds()));
+                metrics.registry().ifPresent(registry -> {
+                    SimulationMeters meters = new SimulationMeters(registry);
+                    driver.addListener(report -> meters.onTick(s.name(), report));
+                });
+                System.out.printf("simulating %s (%d nodes, seed %d) on %s* %s%n", s.name(), s.nodes(), actualSeed, prefix,
+                        openLoop ? "open loop" : "closed loop with the actuator");
+                driver.run();
+            } finally {
+                commands.ifPresent(TickedTopicReader::close);
+            }
         }
         AccountingSummary summary = simulation.summary();
         System.out.printf(Locale.ROOT, "done: %.1f simulated hours, useful %.1f core-h, lost %.1f core-h, energy %.1f kWh, %d failures%n",

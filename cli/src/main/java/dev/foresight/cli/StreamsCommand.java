@@ -1,8 +1,11 @@
 package dev.foresight.cli;
 
+import dev.foresight.cli.metrics.ComponentMetrics;
+import dev.foresight.cli.metrics.MetricsOptions;
 import dev.foresight.schemas.topics.TopicSettings;
 import dev.foresight.streams.StreamsApp;
 import dev.foresight.streams.StreamsSettings;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -42,11 +45,18 @@ final class StreamsCommand implements Callable<Integer> {
     @Option(names = "--horizon-minutes", defaultValue = "60", description = "Prediction horizon H (default: ${DEFAULT-VALUE}).")
     long horizonMinutes;
 
+    @Option(names = "--replication-factor", defaultValue = "1",
+            description = "Replication factor of the topics it creates, its own and Kafka Streams' internal ones (default: ${DEFAULT-VALUE}).")
+    short replicationFactor;
+
+    @Mixin
+    MetricsOptions metricsOptions = new MetricsOptions();
+
     @Override
     public Integer call() throws Exception {
         StreamsSettings.Builder builder = StreamsSettings.defaults().toBuilder()
                 .applicationId(applicationId)
-                .topics(TopicSettings.defaults().withPrefix(prefix).withPartitions(partitions))
+                .topics(TopicSettings.defaults().withPrefix(prefix).withPartitions(partitions).withReplicationFactor(replicationFactor))
                 .streamThreads(threads)
                 .tickLength(Duration.ofSeconds(tickSeconds))
                 .horizon(Duration.ofMinutes(horizonMinutes));
@@ -55,7 +65,10 @@ final class StreamsCommand implements Callable<Integer> {
         }
         StreamsSettings settings = builder.build();
         CountDownLatch stopped = new CountDownLatch(1);
-        try (StreamsApp app = StreamsApp.start(settings, kafka.clientProperties())) {
+        try (ComponentMetrics metrics = metricsOptions.open("streams");
+             // KafkaStreamsMetrics covers every client of the application; the interceptor adds the pipeline's counts
+             StreamsApp app = StreamsApp.start(settings, metrics.instrumentPipelineOnly(kafka.clientProperties()))) {
+            metrics.bind(new KafkaStreamsMetrics(app.streams()));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 app.close();
                 stopped.countDown();
