@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
             "recorded, with a live dashboard while it runs and an HTML report at the end."})
 final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--scenario", defaultValue = "default",
+    @Option(names = "--scenario", defaultValue = "demo",
             description = "Scenario YAML file or built-in name (default: ${DEFAULT-VALUE}).")
     String scenario;
 

@@ -38,7 +38,7 @@ final class ExperimentCommand implements Runnable {
 
     /** Options shared by run and compare. */
     static final class Common {
-        @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file, or a built-in name (small, default, young-daly).")
+        @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file, or a built-in name (small, demo, default, young-daly).")
         String scenario;
 
         @Option(names = "--seed", description = "Random seed (default: the scenario's).")

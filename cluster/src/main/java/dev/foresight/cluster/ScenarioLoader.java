@@ -38,7 +38,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 public final class ScenarioLoader {
 
     /** Scenarios shipped in the jar under {@code scenarios/}. */
-    public static final List<String> BUILT_IN = List.of("small", "default", "young-daly");
+    public static final List<String> BUILT_IN = List.of("small", "demo", "default", "young-daly");
 
     private static final YAMLMapper MAPPER = YAMLMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
