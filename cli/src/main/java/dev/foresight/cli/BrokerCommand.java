@@ -25,9 +25,9 @@ final class BrokerCommand implements Callable<Integer> {
             description = "Keep the broker's data here across restarts (default: a temporary directory deleted on exit).")
     Path dataDir;
 
-    @Option(names = "--create-topics", negatable = true, defaultValue = "true",
-            description = "Create the Foresight topic catalogue on start (default: ${DEFAULT-VALUE}).")
-    boolean createTopics;
+    // A plain flag: picocli's negatable form of a true-by-default option does not turn it off.
+    @Option(names = "--no-create-topics", description = "Do not create the Foresight topic catalogue on start.")
+    boolean noCreateTopics;
 
     @Option(names = "--partitions", defaultValue = "" + TopicSettings.DEFAULT_PARTITIONS,
             description = "Partitions of the node-keyed topics (default: ${DEFAULT-VALUE}).")
@@ -42,7 +42,7 @@ final class BrokerCommand implements Callable<Integer> {
                 broker.close();
                 stopped.countDown();
             }, "foresight-broker-shutdown"));
-            if (createTopics) {
+            if (!noCreateTopics) {
                 try (Admin admin = Admin.create(broker.clientProperties())) {
                     List<String> created = new TopicAdministrator(admin, 30_000)
                             .createMissing(TopicCatalogue.of(TopicSettings.defaults().withPartitions(partitions)));

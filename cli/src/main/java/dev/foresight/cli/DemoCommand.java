@@ -44,9 +44,9 @@ final class DemoCommand implements Callable<Integer> {
             description = "Policies to compare (default: ${DEFAULT-VALUE}).")
     List<Policy> policies;
 
-    @Option(names = "--dashboard", negatable = true, defaultValue = "true",
-            description = "Serve the live dashboard while the demo runs (default: ${DEFAULT-VALUE}; --no-dashboard to turn it off).")
-    boolean dashboard;
+    // A plain flag: picocli's negatable form of a true-by-default option does not turn it off.
+    @Option(names = "--no-dashboard", description = "Do not serve the live dashboard while the demo runs.")
+    boolean noDashboard;
 
     @Mixin
     DashboardOptions dashboardOptions = new DashboardOptions();
@@ -63,7 +63,7 @@ final class DemoCommand implements Callable<Integer> {
         DashboardState state = new DashboardState("demo");
         try (ComponentMetrics metrics = metricsOptions.open("demo");
              MeteredCluster cluster = MeteredCluster.open(Map.of(), metrics);
-             DashboardServer server = dashboard ? dashboardOptions.start(state) : null;
+             DashboardServer server = !noDashboard ? dashboardOptions.start(state) : null;
              ExperimentDashboard feed = new ExperimentDashboard(state)) {
             if (server != null) {
                 System.out.println("dashboard: " + server.uri());
@@ -71,7 +71,7 @@ final class DemoCommand implements Callable<Integer> {
             ExperimentOptions options = ExperimentOptions.defaults(out).withPolicies(policies).withProgress(true)
                     .withKafka(cluster.clientProperties());
             ExperimentRunner runner = new ExperimentRunner(options);
-            if (dashboard) {
+            if (!noDashboard) {
                 runner.addListener(feed);
             }
             metrics.registry().ifPresent(registry -> runner.addListener(new ExperimentMetrics(new SimulationMeters(registry))));

@@ -88,6 +88,18 @@ class ForesightCommandTest {
     }
 
     @Test
+    void offSwitchesTurnThingsOff() {
+        CommandLine cl = ForesightCommand.commandLine();
+        DemoCommand demo = (DemoCommand) cl.parseArgs("demo", "--no-dashboard").subcommand().commandSpec().userObject();
+        assertThat(demo.noDashboard).isTrue();
+        BrokerCommand broker = (BrokerCommand) ForesightCommand.commandLine().parseArgs("broker", "--no-create-topics")
+                .subcommand().commandSpec().userObject();
+        assertThat(broker.noCreateTopics).isTrue();
+        DemoCommand plain = (DemoCommand) ForesightCommand.commandLine().parseArgs("demo").subcommand().commandSpec().userObject();
+        assertThat(plain.noDashboard).isFalse();
+    }
+
+    @Test
     void topicsListsTheCatalogue() {
         Run r = run("topics", "--prefix", "x.", "--partitions", "3");
         assertThat(r.exitCode()).isZero();
