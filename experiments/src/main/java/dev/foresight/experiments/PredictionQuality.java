@@ -28,10 +28,13 @@ final class PredictionQuality {
 
     private PredictionQuality() {}
 
-    static Map<String, Double> measure(Path runDir, long horizonTicks, Scenario scenario) {
+    /** The figures and the precision-recall curve (node-tick level: recall, precision pairs by falling threshold). */
+    record Measured(Map<String, Double> figures, List<double[]> prCurve) {}
+
+    static Measured measure(Path runDir, long horizonTicks, Scenario scenario) {
         List<Prediction> predictions = RecordingReader.readAll(runDir, RecordingStream.PREDICTIONS, Prediction.class);
         if (predictions.isEmpty()) {
-            return Map.of();
+            return new Measured(Map.of(), List.of());
         }
         Map<String, TreeSet<Long>> failures = new HashMap<>();
         RecordingReader.forEach(runDir, RecordingStream.NODE_EVENTS, NodeEvent.class, e -> {
@@ -98,6 +101,47 @@ final class PredictionQuality {
             q.put("leadTimeMinutesMax", Arrays.stream(sorted).max().orElse(0) * minutesPerTick);
         }
         q.put("horizonTicks", (double) horizonTicks);
-        return q;
+        return new Measured(q, prCurve(predictions, failures, horizonTicks));
+    }
+
+    /**
+     * Precision and recall of "alarm when probability >= t" for every threshold t, over node-ticks: a
+     * node-tick is positive when its node fails within the horizon after it. At most ~200 points.
+     */
+    static List<double[]> prCurve(List<Prediction> predictions, Map<String, TreeSet<Long>> failures, long horizonTicks) {
+        int n = predictions.size();
+        double[] score = new double[n];
+        boolean[] positive = new boolean[n];
+        int positives = 0;
+        for (int i = 0; i < n; i++) {
+            Prediction p = predictions.get(i);
+            score[i] = p.getProbability();
+            Long next = failures.getOrDefault(p.getNodeId(), new TreeSet<>()).higher(p.getTick());
+            positive[i] = next != null && next - p.getTick() <= horizonTicks;
+            if (positive[i]) {
+                positives++;
+            }
+        }
+        List<double[]> curve = new ArrayList<>();
+        if (positives == 0) {
+            return curve;
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(score[b], score[a]));
+        int step = Math.max(1, n / 200);
+        int truePositives = 0;
+        for (int k = 0; k < n; k++) {
+            if (positive[order[k]]) {
+                truePositives++;
+            }
+            boolean thresholdEnds = k + 1 == n || score[order[k + 1]] != score[order[k]];
+            if (thresholdEnds && (k % step == 0 || k + 1 == n || curve.isEmpty())) {
+                curve.add(new double[] {(double) truePositives / positives, (double) truePositives / (k + 1)});
+            }
+        }
+        return curve;
     }
 }

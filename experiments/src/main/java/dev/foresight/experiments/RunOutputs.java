@@ -28,8 +28,9 @@ final class RunOutputs {
         for (RecordingStream stream : RecordingStream.values()) {
             checksums.put(stream.fileName(), RunRecorder.sha256(runDir.resolve(stream.fileName())));
         }
+        PredictionQuality.Measured quality = PredictionQuality.measure(runDir, horizonTicks, scenario);
         RunResult result = new RunResult(policy, consolidation, simulation.summary(), timeline.snapshots(), runDir, counts,
-                checksums, PredictionQuality.measure(runDir, horizonTicks, scenario), (System.nanoTime() - startedNanos) / 1e9);
+                checksums, quality.figures(), quality.prCurve(), (System.nanoTime() - startedNanos) / 1e9);
         new RunManifest(RunManifest.FORMAT_VERSION, scenario, seed, label, Versions.all(), counts, checksums,
                 ExperimentReport.figures(result)).write(runDir);
         return result;

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param recordCounts records written per recording file
  * @param checksums SHA-256 per recording file: equal checksums mean identical runs
  * @param predictorQuality precision, recall, ... of the predictions the run acted on (empty without predictions)
+ * @param prCurve (recall, precision) points over node-ticks by falling threshold (empty without predictions)
  */
 public record RunResult(
         Policy policy,
@@ -23,6 +24,7 @@ public record RunResult(
         Map<String, Long> recordCounts,
         Map<String, String> checksums,
         Map<String, Double> predictorQuality,
+        List<double[]> prCurve,
         double wallSeconds) {
 
     public String label() {

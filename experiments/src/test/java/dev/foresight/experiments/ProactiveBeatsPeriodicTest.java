@@ -30,5 +30,9 @@ class ProactiveBeatsPeriodicTest {
         assertThat(proactive.recordCounts().get("commands.avro")).as("the actuator acted on learned predictions").isPositive();
         assertThat(proactive.summary().totals().lostCoreSeconds()).isLessThan(periodic.summary().totals().lostCoreSeconds());
         assertThat(oracle.summary().totals().lostCoreSeconds()).isLessThan(proactive.summary().totals().lostCoreSeconds());
+        // the report's PR curve: the oracle's alarms are exactly the node-ticks before a failure
+        assertThat(proactive.prCurve()).isNotEmpty();
+        assertThat(oracle.prCurve().get(0)[0]).as("oracle recall at its threshold").isGreaterThan(0.95);
+        assertThat(oracle.prCurve().get(0)[1]).as("oracle precision at its threshold").isEqualTo(1.0);
     }
 }

@@ -139,6 +139,11 @@ public final class ExperimentReport {
                         + r.summary().totals().restartCoreSeconds()) / 3600))));
         html.append(img(Charts.bars("Energy", "kWh", byRun(r -> r.summary().totals().energyKwh()))));
         html.append(img(Charts.bars("High-priority mean wait", "minutes", byRun(r -> r.summary().highPriorityMeanWaitSeconds() / 60))));
+        Map<String, List<double[]>> curves = new LinkedHashMap<>();
+        runs.stream().filter(r -> !r.prCurve().isEmpty()).forEach(r -> curves.put(r.label(), r.prCurve()));
+        if (!curves.isEmpty()) {
+            html.append(img(Charts.lines("Precision-recall over node-ticks", "recall", "precision", curves)));
+        }
         html.append(img(Charts.lines("Cumulative lost work", "simulated hours", "core-hours",
                 timeline(s -> s.lostCoreSeconds() / 3600))));
         html.append(img(Charts.lines("Cluster power", "simulated hours", "kW", timeline(s -> s.powerWatts() / 1000))));
