@@ -30,15 +30,13 @@ final class ActuatorCommand implements Callable<Integer> {
         @Mixin
         KafkaConnectionOptions kafka = new KafkaConnectionOptions();
 
-        @Option(names = "--prefix", defaultValue = TopicSettings.DEFAULT_PREFIX, description = "Topic prefix (default: ${DEFAULT-VALUE}).")
-        String prefix;
 
-        @Option(names = "--partitions", defaultValue = "" + TopicSettings.DEFAULT_PARTITIONS,
-                description = "Partitions of the node-keyed topics (default: ${DEFAULT-VALUE}).")
-        int partitions;
+
+        @Mixin
+        TopicLayoutOptions layout = new TopicLayoutOptions();
 
         TopicSettings topics() {
-            return TopicSettings.defaults().withPrefix(prefix).withPartitions(partitions);
+            return layout.settings();
         }
     }
 
@@ -59,9 +57,6 @@ final class ActuatorCommand implements Callable<Integer> {
     @Option(names = "--actuation-lag", defaultValue = "0", description = "Ticks between a decision and its effect (default: ${DEFAULT-VALUE}).")
     int actuationLag;
 
-    @Option(names = "--replication-factor", defaultValue = "1",
-            description = "Replication factor of the topics it creates, its own included (default: ${DEFAULT-VALUE}).")
-    short replicationFactor;
 
     @Mixin
     MetricsOptions metricsOptions = new MetricsOptions();
@@ -72,10 +67,10 @@ final class ActuatorCommand implements Callable<Integer> {
                 .withActuationLagTicks(actuationLag);
         try (ComponentMetrics metrics = metricsOptions.open("actuator")) {
             ActuatorApp app = new ActuatorApp(ActuatorAppConfig.defaults(metrics.instrument(target.kafka.clientProperties()))
-                    .withTopics(target.topics().withReplicationFactor(replicationFactor)).withApplicationId(applicationId)
+                    .withTopics(target.topics()).withApplicationId(applicationId)
                     .withSettings(settings));
             Runtime.getRuntime().addShutdownHook(new Thread(app::close, "foresight-actuator-shutdown"));
-            System.out.println("actuator " + applicationId + " (" + automation + ") on " + target.prefix + "* (Ctrl-C to stop)");
+            System.out.println("actuator " + applicationId + " (" + automation + ") on " + target.layout.prefix() + "* (Ctrl-C to stop)");
             app.run();
             if (app.failure().isPresent()) {
                 System.err.println("actuator stopped: " + app.failure().get());

@@ -24,12 +24,10 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     KafkaConnectionOptions kafka = new KafkaConnectionOptions();
 
-    @Option(names = "--prefix", defaultValue = TopicSettings.DEFAULT_PREFIX, description = "Topic prefix (default: ${DEFAULT-VALUE}).")
-    String prefix;
+    @Mixin
+    TopicLayoutOptions layout = new TopicLayoutOptions();
 
-    @Option(names = "--partitions", defaultValue = "" + TopicSettings.DEFAULT_PARTITIONS,
-            description = "Partitions when the topics must be created (default: ${DEFAULT-VALUE}).")
-    int partitions;
+
 
     @Option(names = "--ms-per-tick", defaultValue = "0", description = "Wall-clock pacing per tick; 0 = as fast as possible (default).")
     long msPerTick;
@@ -37,7 +35,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RecordingReplayer replayer = new RecordingReplayer(runDir);
-        TopicCatalogue topics = TopicCatalogue.of(TopicSettings.defaults().withPrefix(prefix).withPartitions(partitions));
+        TopicCatalogue topics = TopicCatalogue.of(layout.settings());
         if (!kafka.external()) {
             // A replay into a broker that vanishes when the command ends would reach nobody.
             throw new IllegalArgumentException("replay needs a cluster that outlives it: start one with 'foresight broker' "
@@ -47,9 +45,9 @@ final class ReplayCommand implements Callable<Integer> {
         try (Admin admin = Admin.create(props)) {
             new TopicAdministrator(admin, 30_000).createMissing(topics);
         }
-        RecordingReplayer.Summary summary = replayer.publish(props, topics, "replay-" + prefix + System.nanoTime(), msPerTick, t -> { });
+        RecordingReplayer.Summary summary = replayer.publish(props, topics, "replay-" + layout.prefix() + System.nanoTime(), msPerTick, t -> { });
         System.out.printf("replayed %d ticks: %d telemetry records, %d node events into %s*%n",
-                summary.ticks(), summary.telemetry(), summary.events(), prefix);
+                summary.ticks(), summary.telemetry(), summary.events(), layout.prefix());
         return 0;
     }
 }

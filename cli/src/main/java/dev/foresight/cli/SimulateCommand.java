@@ -40,15 +40,13 @@ final class SimulateCommand implements Callable<Integer> {
     @Mixin
     KafkaConnectionOptions kafka = new KafkaConnectionOptions();
 
+    @Mixin
+    TopicLayoutOptions layout = new TopicLayoutOptions();
+
     @Option(names = "--seed", description = "Random seed (default: the scenario's).")
     Long seed;
 
-    @Option(names = "--prefix", defaultValue = TopicSettings.DEFAULT_PREFIX, description = "Topic prefix (default: ${DEFAULT-VALUE}).")
-    String prefix;
 
-    @Option(names = "--partitions", defaultValue = "" + TopicSettings.DEFAULT_PARTITIONS,
-            description = "Partitions of the node-keyed topics (default: ${DEFAULT-VALUE}).")
-    int partitions;
 
     @Option(names = "--open-loop", description = "Do not wait for the actuator (no commands are applied).")
     boolean openLoop;
@@ -68,7 +66,7 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Scenario s = ScenarioArgument.resolve(scenario);
         long actualSeed = seed != null ? seed : s.seed();
-        TopicCatalogue topics = TopicCatalogue.of(TopicSettings.defaults().withPrefix(prefix).withPartitions(partitions));
+        TopicCatalogue topics = TopicCatalogue.of(layout.settings());
         ClusterSimulation simulation = ClusterSimulation.create(s, actualSeed);
         try (ComponentMetrics metrics = metricsOptions.open("simulator")) {
             Map<String, Object> props = metrics.instrument(kafka.clientProperties());
@@ -77,7 +75,7 @@ final class SimulateCommand implements Callable<Integer> {
             }
             Optional<TickedTopicReader<dev.foresight.schemas.Command>> commands = openLoop ? Optional.empty()
                     : Optional.of(new TickedTopicReader<>(props, topics.name(TopicRole.COMMANDS), dev.foresight.schemas.Command.class, "actuator"));
-            try (TickPublisher publisher = new TickPublisher(props, topics, prefix + "simulator")) {
+            try (TickPublisher publisher = new TickPublisher(props, topics, layout.prefix() + "simulator")) {
                 SimulationDriver driver = new SimulationDriver(simulation, publisher, commands, s.actuationLagTicks(),
                         Duration.ofSeconds(tickTimeoutSeconds), () -> true,
                         msPerTick > 0 ? SimulationDriver.Pacer.realtime(Duration.ofMillis(msPerTick)) : SimulationDriver.Pacer.asFastAsPossible());
@@ -86,7 +84,7 @@ final class SimulateCommand implements Callable<Integer> {
                     SimulationMeters meters = new SimulationMeters(registry);
                     driver.addListener(report -> meters.onTick(s.name(), report));
                 });
-                System.out.printf("simulating %s (%d nodes, seed %d) on %s* %s%n", s.name(), s.nodes(), actualSeed, prefix,
+                System.out.printf("simulating %s (%d nodes, seed %d) on %s* %s%n", s.name(), s.nodes(), actualSeed, layout.prefix(),
                         openLoop ? "open loop" : "closed loop with the actuator");
                 driver.run();
             } finally {

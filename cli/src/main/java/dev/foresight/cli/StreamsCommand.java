@@ -22,12 +22,10 @@ final class StreamsCommand implements Callable<Integer> {
     @Mixin
     KafkaConnectionOptions kafka = new KafkaConnectionOptions();
 
-    @Option(names = "--prefix", defaultValue = TopicSettings.DEFAULT_PREFIX, description = "Topic prefix (default: ${DEFAULT-VALUE}).")
-    String prefix;
+    @Mixin
+    TopicLayoutOptions layout = new TopicLayoutOptions();
 
-    @Option(names = "--partitions", defaultValue = "" + TopicSettings.DEFAULT_PARTITIONS,
-            description = "Partitions of the node-keyed topics (default: ${DEFAULT-VALUE}).")
-    int partitions;
+
 
     @Option(names = "--application-id", defaultValue = StreamsSettings.DEFAULT_APPLICATION_ID,
             description = "Kafka Streams application id; instances with the same id share the work (default: ${DEFAULT-VALUE}).")
@@ -45,9 +43,6 @@ final class StreamsCommand implements Callable<Integer> {
     @Option(names = "--horizon-minutes", defaultValue = "60", description = "Prediction horizon H (default: ${DEFAULT-VALUE}).")
     long horizonMinutes;
 
-    @Option(names = "--replication-factor", defaultValue = "1",
-            description = "Replication factor of the topics it creates, its own and Kafka Streams' internal ones (default: ${DEFAULT-VALUE}).")
-    short replicationFactor;
 
     @Mixin
     MetricsOptions metricsOptions = new MetricsOptions();
@@ -56,7 +51,7 @@ final class StreamsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         StreamsSettings.Builder builder = StreamsSettings.defaults().toBuilder()
                 .applicationId(applicationId)
-                .topics(TopicSettings.defaults().withPrefix(prefix).withPartitions(partitions).withReplicationFactor(replicationFactor))
+                .topics(layout.settings())
                 .streamThreads(threads)
                 .tickLength(Duration.ofSeconds(tickSeconds))
                 .horizon(Duration.ofMinutes(horizonMinutes));
@@ -74,7 +69,7 @@ final class StreamsCommand implements Callable<Integer> {
                 stopped.countDown();
             }, "foresight-streams-shutdown"));
             app.failure().thenAccept(failure -> stopped.countDown());
-            System.out.println("streams " + applicationId + " running on " + prefix + "* (Ctrl-C to stop)");
+            System.out.println("streams " + applicationId + " running on " + layout.prefix() + "* (Ctrl-C to stop)");
             stopped.await();
             StreamsApp.Health health = app.health();
             if (!health.healthy()) {

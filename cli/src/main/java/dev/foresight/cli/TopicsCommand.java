@@ -20,23 +20,18 @@ final class TopicsCommand implements Callable<Integer> {
     @Mixin
     KafkaConnectionOptions kafka = new KafkaConnectionOptions();
 
+    @Mixin
+    TopicLayoutOptions layout = new TopicLayoutOptions();
+
     @Option(names = "--create", description = "Create missing topics on the cluster (needs --bootstrap-servers or --client-config).")
     boolean create;
 
-    @Option(names = "--prefix", defaultValue = TopicSettings.DEFAULT_PREFIX, description = "Topic name prefix (default: ${DEFAULT-VALUE}).")
-    String prefix;
 
-    @Option(names = "--partitions", defaultValue = "" + TopicSettings.DEFAULT_PARTITIONS,
-            description = "Partitions of the node-keyed topics (default: ${DEFAULT-VALUE}).")
-    int partitions;
 
-    @Option(names = "--replication-factor", defaultValue = "1", description = "Replication factor (default: ${DEFAULT-VALUE}).")
-    short replicationFactor;
 
     @Override
     public Integer call() {
-        TopicCatalogue catalogue = TopicCatalogue.of(TopicSettings.defaults()
-                .withPrefix(prefix).withPartitions(partitions).withReplicationFactor(replicationFactor));
+        TopicCatalogue catalogue = TopicCatalogue.of(layout.settings());
         if (create) {
             try (Admin admin = Admin.create(kafka.clientProperties())) {
                 List<String> created = new TopicAdministrator(admin, 30_000).createMissing(catalogue);
