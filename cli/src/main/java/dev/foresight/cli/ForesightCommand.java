@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             DashboardCommand.class,
             BrokerCommand.class,
             TopicsCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ForesightCommand implements Runnable {

@@ -108,6 +108,17 @@ public class ClusterTickBenchmark {
         }
     }
 
+    /**
+     * Node-ticks per second of a {@code nodes}-node cluster (the scenario of {@link #cluster(int)}), as
+     * {@link #main} measures it: {@code warmUpSeconds} of ticks first, then {@code seconds} timed.
+     */
+    public static double nodeTicksPerSecond(int nodes, double warmUpSeconds, double seconds) {
+        ClusterSimulation sim = cluster(nodes);
+        run(sim, warmUpSeconds);
+        long[] measured = run(sim, seconds);
+        return (double) measured[0] * nodes / (measured[1] / 1e9);
+    }
+
     /** Advances for about {@code seconds} of wall time; returns {ticks, nanoseconds, telemetry samples}. */
     private static long[] run(ClusterSimulation sim, double seconds) {
         long start = System.nanoTime();

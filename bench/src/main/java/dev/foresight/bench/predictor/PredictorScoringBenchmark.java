@@ -97,22 +97,39 @@ public class PredictorScoringBenchmark {
         return examples;
     }
 
+    /** What {@link #measure(double)} found for one algorithm. */
+    public record Result(Algorithm algorithm, double fitSeconds, int modelBytes, double singleRowsPerSecond,
+                         double batchRowsPerSecond) {}
+
     /** Prints fit time, model size and scoring rows/s per algorithm, without JMH. */
     public static void main(String[] args) {
-        List<Example> training = examples(TRAINING_ROWS, 1);
-        double[][] scored = examples(SCORED_ROWS, 2).stream().map(Example::features).toArray(double[][]::new);
         System.out.printf("%-20s %10s %12s %14s %14s%n", "algorithm", "fit s", "model bytes", "single rows/s",
                 "batch rows/s");
+        for (Result r : measure(2.0)) {
+            System.out.printf("%-20s %10.2f %,12d %,14.0f %,14.0f%n", r.algorithm(), r.fitSeconds(), r.modelBytes(),
+                    r.singleRowsPerSecond(), r.batchRowsPerSecond());
+        }
+    }
+
+    /**
+     * Per algorithm: fits a model on the synthetic training set, then scores for about {@code seconds} one row
+     * at a time and {@code seconds} in one batch (after a warm-up of half that), without JMH.
+     */
+    public static List<Result> measure(double seconds) {
+        List<Example> training = examples(TRAINING_ROWS, 1);
+        double[][] scored = examples(SCORED_ROWS, 2).stream().map(Example::features).toArray(double[][]::new);
+        List<Result> results = new ArrayList<>();
         for (Algorithm algorithm : Algorithm.values()) {
             long start = System.nanoTime();
             FailurePredictor model = FailurePredictor.fit(training, PredictorOptions.defaults().withAlgorithm(algorithm));
             double fitSeconds = (System.nanoTime() - start) / 1e9;
             int bytes = ModelCodec.encode(model).length;
-            measure(() -> singleRows(model, scored), 1.0); // warm-up
-            double single = measure(() -> singleRows(model, scored), 2.0);
-            double batched = measure(() -> model.probabilities(scored).length, 2.0);
-            System.out.printf("%-20s %10.2f %,12d %,14.0f %,14.0f%n", algorithm, fitSeconds, bytes, single, batched);
+            measure(() -> singleRows(model, scored), seconds / 2); // warm-up
+            double single = measure(() -> singleRows(model, scored), seconds);
+            double batched = measure(() -> model.probabilities(scored).length, seconds);
+            results.add(new Result(algorithm, fitSeconds, bytes, single, batched));
         }
+        return results;
     }
 
     private static int singleRows(FailurePredictor model, double[][] scored) {

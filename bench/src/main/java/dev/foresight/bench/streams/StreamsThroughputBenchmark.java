@@ -101,23 +101,34 @@ public final class StreamsThroughputBenchmark {
 
     /** Starts a broker, produces the input, measures both applications, cleans up. */
     public static Report run(int nodes, int ticks, int partitions) throws Exception {
-        Path stateRoot = Files.createTempDirectory("foresight-bench-streams-");
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
-            Map<String, Object> client = broker.clientProperties();
+            return run(broker.clientProperties(), "bench.", nodes, ticks, partitions);
+        }
+    }
+
+    /**
+     * As {@link #run(int, int, int)}, on a running cluster (e.g. the broker other benchmarks of the same run
+     * use). Topics, application ids and reader groups are named after {@code prefix}: give each call its own.
+     */
+    public static Report run(Map<String, Object> client, String prefix, int nodes, int ticks, int partitions)
+            throws Exception {
+        Path stateRoot = Files.createTempDirectory("foresight-bench-streams-");
+        String id = prefix.replaceAll("[^A-Za-z0-9._-]", "");
+        try {
             StreamsSettings settings = StreamsSettings.builder()
-                    .applicationId("bench-foresight")
-                    .topics(TopicSettings.defaults().withPrefix("bench.").withPartitions(partitions))
+                    .applicationId(id + "foresight")
+                    .topics(TopicSettings.defaults().withPrefix(prefix).withPartitions(partitions))
                     .stateDir(stateRoot.resolve("foresight"))
                     .build();
             StreamsApp.createTopics(settings, client);
             long input = produce(settings, client, nodes, ticks, partitions);
 
-            String passOut = "bench.pass-through";
+            String passOut = prefix + "pass-through";
             try (var admin = org.apache.kafka.clients.admin.Admin.create(new HashMap<>(client))) {
                 admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(passOut, partitions, (short) 1)))
                         .all().get(30, TimeUnit.SECONDS);
             }
-            StreamsSettings passSettings = settings.toBuilder().applicationId("bench-pass-through")
+            StreamsSettings passSettings = settings.toBuilder().applicationId(id + "pass-through")
                     .stateDir(stateRoot.resolve("pass-through")).build();
             Rate pass = measure("pass-through", passThrough(settings, passOut), passSettings, client, input,
                     passOut, record -> true, input);

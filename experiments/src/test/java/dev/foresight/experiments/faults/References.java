@@ -1,0 +1,72 @@
+package dev.foresight.experiments.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.foresight.broker.testing.TestKafka;
+import dev.foresight.cluster.Scenario;
+import dev.foresight.cluster.ScenarioLoader;
+import dev.foresight.experiments.Policy;
+import dev.foresight.producers.recording.RecordingReader;
+import dev.foresight.producers.recording.RecordingStream;
+import dev.foresight.schemas.Command;
+import dev.foresight.schemas.Prediction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The scenario every fault test runs, and its undisturbed run, made once per test JVM on the shared test
+ * broker with {@link FaultLoop} and no faults ({@link HarnessFidelityTest} checks that this is the recording
+ * {@code ExperimentRunner} makes too).
+ */
+final class References {
+
+    /**
+     * Small enough for CI (16 nodes, 150 one-minute ticks), busy enough to exercise every stage: failures
+     * with precursors and quick repairs, so the trainer sees positives early, releases model v1 at tick 120
+     * (effective from 121), and its alarms make the actuator migrate, checkpoint and quarantine.
+     */
+    static final String SCENARIO = """
+            name: faults
+            seed: 11
+            nodes: 16
+            racks: 2
+            durationTicks: 150
+            failures:
+              weibull: {shape: 0.7, scaleHours: 2}
+              repair: {mu: -1.5, sigma: 0.3}
+              predictableShare: 1.0
+              degradationMinutes: {min: 20, max: 50}
+              falseAlarmRatePerNodeDay: 0
+            """;
+    static final long SEED = 11;
+    static final int PARTITIONS = 3;
+    static final Policy POLICY = FaultLoop.POLICY;
+
+    private static FaultLoop.Result undisturbed;
+
+    private References() {}
+
+    static Scenario scenario() {
+        return ScenarioLoader.parse(SCENARIO, "faults");
+    }
+
+    /** A loop over the reference scenario, on the given cluster, with its own topics. */
+    static FaultLoop loop(java.util.Map<String, Object> kafka, String prefix, Path dir) {
+        return new FaultLoop(scenario(), SEED, PARTITIONS, kafka, prefix, dir);
+    }
+
+    /** The undisturbed run (made on first use, then shared by every test of the JVM). */
+    static synchronized FaultLoop.Result undisturbed(TestKafka kafka) throws Exception {
+        if (undisturbed == null) {
+            Path dir = Files.createTempDirectory("foresight-faults-reference-");
+            FaultLoop.Result result = loop(kafka.clientProperties(), kafka.uniquePrefix("reference"), dir).run(FaultLoop.Faults.NONE);
+            // a fault test only proves something if the run it disturbs learned, alarmed and acted
+            assertThat(RecordingReader.readAll(result.recording(), RecordingStream.PREDICTIONS, Prediction.class))
+                    .as("the reference run released a model and raised alarms").anyMatch(p -> p.getModelVersion() >= 1 && p.getAlarm());
+            assertThat(RecordingReader.readAll(result.recording(), RecordingStream.COMMANDS, Command.class))
+                    .as("the reference run's actuator issued commands").isNotEmpty();
+            undisturbed = result;
+        }
+        return undisturbed;
+    }
+}
