@@ -76,17 +76,15 @@ final class DatasetCommand implements Runnable {
                 description = "Weight of a failing drive's windows (default: ${DEFAULT-VALUE}).")
         double failedWeight;
 
-        @Option(names = "--strict", description = "Stop at the first malformed row instead of skipping and counting it.")
-        boolean strict;
+        @picocli.CommandLine.Mixin
+        ImportHandling handling = new ImportHandling();
 
-        @Option(names = "--overwrite", description = "Write into a directory that already holds files.")
-        boolean overwrite;
 
         @Override
         public Integer call() {
             long started = System.nanoTime();
             BackblazeImportResult result = BackblazeImporter.run(BackblazeImportOptions.of(inputs, out)
-                    .withSampling(new SamplingWeights(healthyWeight, failedWeight)).withStrict(strict).withOverwrite(overwrite)
+                    .withSampling(new SamplingWeights(healthyWeight, failedWeight)).withStrict(handling.strict).withOverwrite(handling.overwrite)
                     .withVersions(Map.of("foresight", VersionProvider.version())));
             BackblazeDatasetFacts f = result.facts();
             PrintStream o = System.out;
@@ -117,16 +115,14 @@ final class DatasetCommand implements Runnable {
         @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "The directory to write the traces into.")
         Path out;
 
-        @Option(names = "--strict", description = "Stop at the first malformed row instead of skipping and counting it.")
-        boolean strict;
+        @picocli.CommandLine.Mixin
+        ImportHandling handling = new ImportHandling();
 
-        @Option(names = "--overwrite", description = "Write into a directory that already holds files.")
-        boolean overwrite;
 
         @Override
         public Integer call() {
-            LanlDataset dataset = LanlImporter.read(input, strict);
-            LanlImporter.write(dataset, out, overwrite);
+            LanlDataset dataset = LanlImporter.read(input, handling.strict);
+            LanlImporter.write(dataset, out, handling.overwrite);
             System.out.printf(Locale.ROOT, "imported %s -> %s%n", input.getFileName(), out.toAbsolutePath());
             System.out.printf(Locale.ROOT, "  rows read %d, skipped %d %s%n", dataset.rowsRead(), dataset.rowsSkipped(),
                     dataset.skipped().isEmpty() ? "" : dataset.skipped());
@@ -208,5 +204,14 @@ final class DatasetCommand implements Runnable {
                 throw new UncheckedIOException("cannot write " + json + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /** How every importer treats malformed rows and an existing output directory. */
+    static final class ImportHandling {
+        @Option(names = "--strict", description = "Stop at the first malformed row instead of skipping and counting it.")
+        boolean strict;
+
+        @Option(names = "--overwrite", description = "Write into a directory that already holds files.")
+        boolean overwrite;
     }
 }
