@@ -8,11 +8,15 @@ import dev.foresight.schemas.codec.AvroSerde;
 import dev.foresight.schemas.codec.RecordDecodingException;
 import dev.foresight.schemas.codec.RecordDecodingException.Reason;
 import dev.foresight.schemas.codec.SchemaCatalogue;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +99,48 @@ class AvroCodecTest {
         NodeTelemetry broken = new NodeTelemetry();
         assertThatThrownBy(() -> AvroCodec.encode(broken))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NodeTelemetry");
+    }
+
+    /**
+     * A length prefix that claims more bytes than the record holds is refused before anything is
+     * allocated: Avro alone would size a buffer of up to 2 GiB from it and could exhaust the heap.
+     */
+    @Test
+    void hugeStringLengthIsRefusedBeforeAllocation() throws IOException {
+        byte[] bytes = headerOf(NodeTelemetry.class, out -> out.writeLong(1L << 30));
+        assertThatThrownBy(() -> AvroCodec.decode(bytes, NodeTelemetry.class))
+                .isInstanceOf(RecordDecodingException.class)
+                .hasMessageContaining("string length 1073741824 exceeds the 0 bytes left");
+    }
+
+    @Test
+    void hugeMapCountIsRefusedBeforeAllocation() throws IOException {
+        byte[] bytes = headerOf(NodeTelemetry.class, out -> {
+            out.writeString("n1");
+            out.writeLong(0);
+            out.writeLong(5);
+            out.writeMapStart();
+            out.setItemCount(1L << 30);
+        });
+        assertThatThrownBy(() -> AvroCodec.decode(bytes, NodeTelemetry.class))
+                .isInstanceOf(RecordDecodingException.class)
+                .extracting(e -> ((RecordDecodingException) e).reason()).isEqualTo(Reason.CORRUPT_DATUM);
+        assertThatThrownBy(() -> AvroCodec.decode(bytes, NodeTelemetry.class))
+                .hasMessageContaining("map block of 1073741824 items cannot fit");
+    }
+
+    private interface DatumWriter {
+        void write(BinaryEncoder out) throws IOException;
+    }
+
+    private static byte[] headerOf(Class<? extends SpecificRecord> type, DatumWriter datum) throws IOException {
+        SpecificRecord sample = RecordSamples.all().stream().filter(type::isInstance).findFirst().orElseThrow();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(AvroCodec.encode(sample), 0, 10);
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+        datum.write(encoder);
+        encoder.flush();
+        return out.toByteArray();
     }
 
     /** Any byte string either decodes or raises the typed exception: never anything else. */

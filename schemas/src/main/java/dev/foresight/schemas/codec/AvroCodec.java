@@ -1,6 +1,5 @@
 package dev.foresight.schemas.codec;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -8,9 +7,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
-import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DatumReader;
+import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -28,7 +30,8 @@ public final class AvroCodec {
     }
 
     private static final Map<Class<?>, BinaryMessageEncoder<SpecificRecord>> ENCODERS = new ConcurrentHashMap<>();
-    private static final Map<Class<?>, BinaryMessageDecoder<SpecificRecord>> DECODERS = new ConcurrentHashMap<>();
+    /** Readers by writer-schema fingerprint; Avro's datum readers are safe to share between threads. */
+    private static final Map<Long, DatumReader<SpecificRecord>> READERS = new ConcurrentHashMap<>();
 
     private AvroCodec() {}
 
@@ -48,8 +51,7 @@ public final class AvroCodec {
 
     /** Decodes a record of whichever known type the fingerprint names. */
     public static SpecificRecord decodeAny(byte[] bytes) {
-        SchemaCatalogue.Entry entry = entryOf(bytes);
-        return decodeWith(entry.type(), bytes);
+        return decodeWith(entryOf(bytes), bytes);
     }
 
     /** Decodes a record that must be of {@code type} (or of an older schema of it). */
@@ -59,7 +61,7 @@ public final class AvroCodec {
             throw new RecordDecodingException(RecordDecodingException.Reason.WRONG_TYPE,
                     "expected " + type.getSimpleName() + " but the bytes hold " + entry.type().getSimpleName(), null);
         }
-        return type.cast(decodeWith(type, bytes));
+        return type.cast(decodeWith(entry, bytes));
     }
 
     /** The fingerprint in the header, or a {@link RecordDecodingException} if there is no valid header. */
@@ -83,23 +85,20 @@ public final class AvroCodec {
                 String.format("writer schema fingerprint %016x is not known to this build", fp), null));
     }
 
-    private static SpecificRecord decodeWith(Class<? extends SpecificRecord> type, byte[] bytes) {
-        BinaryMessageDecoder<SpecificRecord> decoder = DECODERS.computeIfAbsent(type, AvroCodec::decoderFor);
+    private static SpecificRecord decodeWith(SchemaCatalogue.Entry entry, byte[] bytes) {
+        DatumReader<SpecificRecord> reader = READERS.computeIfAbsent(entry.fingerprint(), fp -> readerFor(entry));
+        BinaryDecoder datum = DecoderFactory.get().binaryDecoder(bytes, HEADER_LENGTH, bytes.length - HEADER_LENGTH, null);
         try {
-            return decoder.decode(new ByteArrayInputStream(bytes), null);
+            return reader.read(null, new PayloadBoundedDecoder(datum));
         } catch (IOException | RuntimeException e) {
             // Avro reports truncation and garbage as EOF, AvroRuntimeException or index errors alike.
             throw new RecordDecodingException(RecordDecodingException.Reason.CORRUPT_DATUM,
-                    type.getSimpleName() + " datum of " + bytes.length + " bytes does not decode: " + e, e);
+                    entry.type().getSimpleName() + " datum of " + bytes.length + " bytes does not decode: " + e, e);
         }
     }
 
-    private static BinaryMessageDecoder<SpecificRecord> decoderFor(Class<?> type) {
-        @SuppressWarnings("unchecked")
-        Class<? extends SpecificRecord> recordType = (Class<? extends SpecificRecord>) type;
-        Schema current = SpecificData.get().getSchema(recordType);
-        BinaryMessageDecoder<SpecificRecord> decoder = new BinaryMessageDecoder<>(SpecificData.get(), current);
-        SchemaCatalogue.get().historyOf(recordType).forEach(decoder::addSchema);
-        return decoder;
+    private static DatumReader<SpecificRecord> readerFor(SchemaCatalogue.Entry entry) {
+        Schema current = SpecificData.get().getSchema(entry.type());
+        return new SpecificDatumReader<>(entry.writerSchema(), current, SpecificData.get());
     }
 }

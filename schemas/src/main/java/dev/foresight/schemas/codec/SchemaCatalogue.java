@@ -77,14 +77,6 @@ public final class SchemaCatalogue {
         return Optional.ofNullable(byFingerprint.get(fingerprint));
     }
 
-    /** Older (non-current) writer schemas of a type, for decoders that must resolve them. */
-    public List<Schema> historyOf(Class<? extends SpecificRecord> type) {
-        return byFingerprint.values().stream()
-                .filter(e -> !e.current() && e.type().equals(type))
-                .map(Entry::writerSchema)
-                .toList();
-    }
-
     public List<Entry> entries() {
         return List.copyOf(byFingerprint.values());
     }
