@@ -10,21 +10,18 @@ import dev.foresight.experiments.loop.LearnedControlPlane;
 import dev.foresight.experiments.loop.DirectPredictionsControlPlane;
 import dev.foresight.experiments.loop.OraclePredictor;
 import dev.foresight.schemas.topics.TopicCatalogue;
+import dev.foresight.streams.LockstepTuning;
 import dev.foresight.streams.StreamsSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
 /** The control plane each policy runs with on Kafka, configured from the scenario and the options. */
 final class ControlPlanes implements KafkaPolicyRun.ControlPlaneFactory {
-
-    /** Streams commits (and so hands a tick downstream) this often: lockstep latency per tick. */
-    static final int STREAMS_COMMIT_INTERVAL_MS = 20;
 
     private final ExperimentOptions options;
 
@@ -83,8 +80,6 @@ final class ControlPlanes implements KafkaPolicyRun.ControlPlaneFactory {
     }
 
     static Map<String, Object> streamsClient(Map<String, Object> kafka) {
-        Map<String, Object> props = new HashMap<>(kafka);
-        props.put("commit.interval.ms", STREAMS_COMMIT_INTERVAL_MS);
-        return props;
+        return LockstepTuning.streamsClient(kafka);
     }
 }

@@ -152,7 +152,7 @@ public final class SyntheticFleet {
                 metrics.put("ecc_corrected_total", ecc);
                 window.add(new Sample(now, metrics));
                 if ((now - START_MILLIS) % EXAMPLE_EVERY.toMillis() == 0) {
-                    pending.add(now, schema.align(extractor.extract(window.samples(), now)));
+                    pending.add(now, schema.align(extractor.extract(window, now)));
                 }
             }
             for (PendingWindows.Resolved<double[]> resolved : pending.resolve(labeller, known, now)) {

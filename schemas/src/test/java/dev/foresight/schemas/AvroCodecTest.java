@@ -10,6 +10,7 @@ import dev.foresight.schemas.codec.RecordDecodingException.Reason;
 import dev.foresight.schemas.codec.SchemaCatalogue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
@@ -17,6 +18,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +33,17 @@ class AvroCodecTest {
             assertThat(bytes[1]).isEqualTo((byte) 0x01);
             assertThat(AvroCodec.decodeAny(bytes)).isEqualTo(record);
             assertThat(AvroSerde.of(record.getClass()).deserialize("t", bytes)).isEqualTo(record);
+        }
+    }
+
+    /** The codec writes the header itself: it must stay byte for byte what any Avro single-object reader expects. */
+    @Test
+    void encodingIsAvrosOwnSingleObjectEncoding() throws IOException {
+        for (SpecificRecord record : RecordSamples.all()) {
+            ByteBuffer avro = new BinaryMessageEncoder<SpecificRecord>(SpecificData.get(), record.getSchema()).encode(record);
+            byte[] expected = new byte[avro.remaining()];
+            avro.get(expected);
+            assertThat(AvroCodec.encode(record)).as(record.getClass().getSimpleName()).isEqualTo(expected);
         }
     }
 

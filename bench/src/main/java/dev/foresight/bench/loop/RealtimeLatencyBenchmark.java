@@ -23,6 +23,7 @@ import dev.foresight.schemas.topics.TopicAdministrator;
 import dev.foresight.schemas.topics.TopicCatalogue;
 import dev.foresight.schemas.topics.TopicRole;
 import dev.foresight.schemas.topics.TopicSettings;
+import dev.foresight.streams.LockstepTuning;
 import dev.foresight.streams.StreamsSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * {@code warmUpTicks} ticks (Streams start-up, first JIT) are not recorded. Ticks whose scoring waits for a
  * training decision (tick k + D after each training tick k: the model gate) are also kept apart, in
  * {@code toCommandBetweenTrainings}' complement: they carry a model fit. Stage settings are ExperimentRunner's
- * for the PROACTIVE policy (Streams commit interval 20 ms, features tap off).
+ * for the PROACTIVE policy (Streams client settings of `LockstepTuning`, features tap off).
  */
 public final class RealtimeLatencyBenchmark {
 
@@ -85,8 +86,6 @@ public final class RealtimeLatencyBenchmark {
         }
     }
 
-    /** How often Streams commits in experiments: lockstep hand-over latency (ExperimentRunner's ControlPlanes). */
-    static final int STREAMS_COMMIT_INTERVAL_MS = 20;
     static final Duration TICK_TIMEOUT = Duration.ofSeconds(120);
 
     private RealtimeLatencyBenchmark() {}
@@ -115,8 +114,8 @@ public final class RealtimeLatencyBenchmark {
                 .publishFeatures(false)
                 .build();
         Map<String, Object> streamsClient = new HashMap<>(kafka);
-        streamsClient.put("commit.interval.ms", STREAMS_COMMIT_INTERVAL_MS);
         streamsClient.putAll(streamsOverrides);
+        streamsClient = LockstepTuning.streamsClient(streamsClient);
         ActuatorAppConfig actuator = ActuatorAppConfig.defaults(kafka).withTopics(topics.settings())
                 .withApplicationId(id + "actuator")
                 .withSettings(ActuatorSettings.defaults()

@@ -24,13 +24,13 @@ import dev.foresight.schemas.topics.TopicRole;
 import dev.foresight.schemas.topics.TopicSettings;
 import dev.foresight.streams.ForesightTopology;
 import dev.foresight.streams.StreamsApp;
+import dev.foresight.streams.LockstepTuning;
 import dev.foresight.streams.StreamsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -71,8 +71,7 @@ class StreamsScaleOutTest {
     void twoInstancesPredictWhatOneInstancePredicts(TestKafka kafka) throws Exception {
         Scenario scenario = ScenarioLoader.parse(SCENARIO, "scale-out");
         List<TickReport> ticks = simulate(scenario);
-        Map<String, Object> client = new HashMap<>(kafka.clientProperties());
-        client.put("commit.interval.ms", 20); // lockstep latency per tick, as in experiments
+        Map<String, Object> client = LockstepTuning.streamsClient(kafka.clientProperties());
 
         StreamsSettings one = settings(kafka.uniquePrefix("one"), single);
         StreamsSettings two = settings(kafka.uniquePrefix("two"), firstOfTwo);

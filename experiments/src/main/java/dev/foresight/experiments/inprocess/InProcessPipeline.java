@@ -97,7 +97,8 @@ public final class InProcessPipeline implements TickSink, CommandSource, AutoClo
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, streams.applicationId());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "in-process:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        StreamsSettings local = streams.toBuilder().stateDir(stateDir).build();
+        // Nothing outlives the driver, so RocksDB would only add a flush per input record: in-memory stores.
+        StreamsSettings local = streams.toBuilder().stateDir(stateDir).persistentStores(false).build();
         driver = new TopologyTestDriver(ForesightTopology.build(local), props);
         telemetry = driver.createInputTopic(local.catalogue().name(TopicRole.TELEMETRY), new ByteArraySerializer(), new ByteArraySerializer());
         events = driver.createInputTopic(local.catalogue().name(TopicRole.NODE_EVENTS), new ByteArraySerializer(), new ByteArraySerializer());

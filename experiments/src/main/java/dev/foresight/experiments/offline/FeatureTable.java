@@ -59,7 +59,7 @@ final class FeatureTable {
             window.add(new Sample(at, metrics));
             long tick = record.getTick();
             if (tick < 0 || tick % labelEveryTicks == 0) {
-                rows.add(fleet.indexOf(record.getNodeId()), at, schema.align(extractor.extract(window.samples(), at)));
+                rows.add(fleet.indexOf(record.getNodeId()), at, schema.align(extractor.extract(window, at)));
             }
         });
         return new FeatureTable(spec, schema, Arrays.copyOf(rows.node, rows.size), Arrays.copyOf(rows.time, rows.size),

@@ -28,6 +28,7 @@ import dev.foresight.schemas.topics.TopicCatalogue;
 import dev.foresight.schemas.topics.TopicRole;
 import dev.foresight.schemas.topics.TopicSettings;
 import dev.foresight.streams.StreamsApp;
+import dev.foresight.streams.LockstepTuning;
 import dev.foresight.streams.StreamsSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,8 +76,6 @@ final class FaultLoop {
     record Result(Path recording, Map<String, String> checksums, Map<String, Long> counts, TopicCatalogue topics) {}
 
     static final Duration TICK_TIMEOUT = Duration.ofSeconds(120);
-    /** As in ExperimentRunner's control planes: Streams commits (and so hands a tick on) this often. */
-    static final int STREAMS_COMMIT_INTERVAL_MS = 20;
 
     static final Policy POLICY = Policy.PROACTIVE;
 
@@ -294,8 +293,7 @@ final class FaultLoop {
      * instance that never left its group is noticed after 6 s instead of 45 s.
      */
     Map<String, Object> streamsClient() {
-        Map<String, Object> props = new HashMap<>(kafka);
-        props.put("commit.interval.ms", STREAMS_COMMIT_INTERVAL_MS);
+        Map<String, Object> props = LockstepTuning.streamsClient(kafka);
         props.put("consumer." + ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6000);
         props.put("consumer." + ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1000);
         return props;

@@ -4,9 +4,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -19,9 +17,10 @@ import java.util.Objects;
  * window gets NaN for every statistic of that window. Samples after {@code end} are ignored, so
  * the same buffer can be summarised at any past instant.
  *
- * <p>This runs once per telemetry record in the streaming pipeline, so it reads each sample
- * once (the windows share one end, so each shorter window is a suffix of the longest) and reuses
- * the sorted name layout while the vocabulary does not change.
+ * <p>This runs once per telemetry record in the streaming pipeline, so it reads the samples as
+ * primitive columns ({@link SlidingWindow} keeps them up to date), reads each value once (the windows
+ * share one end, so each shorter window is a suffix of the longest) and reuses the sorted name layout
+ * while the vocabulary does not change.
  *
  * <p>Thread-safe.
  */
@@ -34,6 +33,7 @@ public final class FeatureExtractor implements Serializable {
     private final long[] windowMillis;
     /** The layout of the most recent vocabulary; immutable, replaced when the vocabulary changes. */
     private transient volatile FeatureLayout layout;
+    private transient volatile String[] declaredMetrics;
 
     public FeatureExtractor(FeatureSpec spec) {
         this.spec = Objects.requireNonNull(spec, "spec");
@@ -51,24 +51,44 @@ public final class FeatureExtractor implements Serializable {
      * @throws IllegalArgumentException if the samples are out of order
      */
     public Features extract(List<Sample> samples, long windowEndMillis) {
-        int last = lastIndexAtOrBefore(samples, windowEndMillis);
-        long longestStart = windowEndMillis - windowMillis[windowMillis.length - 1];
-        int first = last + 1;
-        while (first > 0 && samples.get(first - 1).timeMillis() > longestStart) {
-            first--;
-        }
+        return extract(SampleColumns.of(samples), windowEndMillis);
+    }
 
-        Map<String, Series> byMetric = collect(samples, first, last);
-        FeatureLayout current = layoutFor(byMetric);
+    /**
+     * The features of the window's samples over the windows ending at {@code windowEndMillis}: the streaming
+     * path, reading the columns the window keeps up to date instead of every sample's map.
+     */
+    public Features extract(SlidingWindow window, long windowEndMillis) {
+        return extract(window.columns(), windowEndMillis);
+    }
+
+    private Features extract(SampleColumns columns, long windowEndMillis) {
+        int to = columns.firstAfter(windowEndMillis);
+        int from = columns.firstAfter(windowEndMillis - windowMillis[windowMillis.length - 1]);
+        long[] times = columns.times();
+        String[] metrics = spec.openVocabulary() ? presentMetrics(columns, from, to) : vocabulary();
+        FeatureLayout current = layoutFor(metrics);
+
         double[] values = new double[current.names().size()];
         double[] stats = new double[STATISTICS.length];
+        long[] pointTimes = new long[Math.max(0, to - from)];
+        double[] pointValues = new double[pointTimes.length];
         for (int m = 0; m < current.metricCount(); m++) {
-            Series series = byMetric.get(current.metric(m));
+            double[] column = columns.column(current.metric(m));
+            // the metric's finite points within the longest window, oldest first
+            int points = 0;
+            for (int i = from; column != null && i < to; i++) {
+                if (Double.isFinite(column[i])) {
+                    pointTimes[points] = times[i];
+                    pointValues[points] = column[i];
+                    points++;
+                }
+            }
             for (int w = 0; w < windowMillis.length; w++) {
-                int from = series == null ? 0 : series.firstAfter(windowEndMillis - windowMillis[w]);
-                int count = series == null ? 0 : series.size - from;
+                int first = firstAfter(pointTimes, points, windowEndMillis - windowMillis[w]);
+                int count = points - first;
                 if (count > 0) {
-                    MetricSummary.summarise(series.times, series.values, from, count, windowEndMillis, stats);
+                    MetricSummary.summarise(pointTimes, pointValues, first, count, windowEndMillis, stats);
                 } else {
                     Arrays.fill(stats, Double.NaN);
                 }
@@ -91,28 +111,33 @@ public final class FeatureExtractor implements Serializable {
         return FeatureLayout.of(metrics.stream().distinct().sorted().toArray(String[]::new), spec.windows()).names();
     }
 
-    /** Each vocabulary metric's finite (time, value) points within the longest window, in time order. */
-    private Map<String, Series> collect(List<Sample> samples, int first, int last) {
-        Map<String, Series> byMetric = new HashMap<>();
-        int capacity = last - first + 1;
-        boolean open = spec.openVocabulary();
-        for (int i = first; i <= last; i++) {
-            Sample sample = samples.get(i);
-            for (Map.Entry<String, Double> metric : sample.metrics().entrySet()) {
-                double value = metric.getValue();
-                if (Double.isFinite(value) && (open || spec.metrics().contains(metric.getKey()))) {
-                    byMetric.computeIfAbsent(metric.getKey(), name -> new Series(capacity))
-                            .add(sample.timeMillis(), value);
+    /** The metrics with at least one finite value in the slots {@code [from, to)}, sorted. */
+    private static String[] presentMetrics(SampleColumns columns, int from, int to) {
+        String[] all = columns.metrics();
+        String[] present = new String[all.length];
+        int count = 0;
+        for (String metric : all) {
+            double[] column = columns.column(metric);
+            for (int i = from; i < to; i++) {
+                if (Double.isFinite(column[i])) {
+                    present[count++] = metric;
+                    break;
                 }
             }
         }
-        return byMetric;
+        return count == all.length ? all : Arrays.copyOf(present, count);
     }
 
-    private FeatureLayout layoutFor(Map<String, Series> byMetric) {
-        String[] metrics = spec.openVocabulary()
-                ? byMetric.keySet().stream().sorted().toArray(String[]::new)
-                : spec.metrics().toArray(String[]::new);
+    private String[] vocabulary() {
+        String[] declared = declaredMetrics;
+        if (declared == null) {
+            declared = spec.metrics().toArray(String[]::new);
+            declaredMetrics = declared;
+        }
+        return declared;
+    }
+
+    private FeatureLayout layoutFor(String[] metrics) {
         FeatureLayout cached = layout;
         if (cached != null && cached.covers(metrics)) {
             return cached;
@@ -122,48 +147,12 @@ public final class FeatureExtractor implements Serializable {
         return fresh;
     }
 
-    /** Index of the newest sample at or before the end; -1 if none. Also checks the ordering. */
-    private static int lastIndexAtOrBefore(List<Sample> samples, long windowEndMillis) {
-        int last = -1;
-        long previous = Long.MIN_VALUE;
-        for (int i = 0; i < samples.size(); i++) {
-            long time = samples.get(i).timeMillis();
-            if (time < previous) {
-                throw new IllegalArgumentException("samples out of time order at index " + i
-                        + ": " + time + " after " + previous);
-            }
-            previous = time;
-            if (time <= windowEndMillis) {
-                last = i;
-            }
+    /** Index of the first of {@code size} ascending times strictly after {@code start} (size if none). */
+    private static int firstAfter(long[] times, int size, long start) {
+        int i = size;
+        while (i > 0 && times[i - 1] > start) {
+            i--;
         }
-        return last;
-    }
-
-    /** One metric's points within the longest window. */
-    private static final class Series {
-        final long[] times;
-        final double[] values;
-        int size;
-
-        Series(int capacity) {
-            times = new long[capacity];
-            values = new double[capacity];
-        }
-
-        void add(long time, double value) {
-            times[size] = time;
-            values[size] = value;
-            size++;
-        }
-
-        /** Index of the first point strictly after {@code start} (size if none). */
-        int firstAfter(long start) {
-            int i = size;
-            while (i > 0 && times[i - 1] > start) {
-                i--;
-            }
-            return i;
-        }
+        return i;
     }
 }

@@ -36,6 +36,8 @@ public final class SlidingWindow implements Serializable {
     private final long retentionMillis;
     private final int maxSamples;
     private final ArrayList<Sample> samples = new ArrayList<>();
+    /** The samples column-wise for feature extraction; null until asked for, or after an out-of-order insert. */
+    private transient SampleColumns columns;
 
     /**
      * @param retention  how far back from the newest sample to keep; normally {@link FeatureSpec#longestWindow()}
@@ -73,8 +75,15 @@ public final class SlidingWindow implements Serializable {
                 (a, b) -> Long.compare(a.timeMillis(), b.timeMillis()));
         if (position >= 0) {
             samples.set(position, sample);
+            columns = null;
+        } else if (-position - 1 == samples.size()) {
+            samples.add(sample);
+            if (columns != null) {
+                columns.append(sample);
+            }
         } else {
             samples.add(-position - 1, sample);
+            columns = null; // late samples are rare: rebuild rather than shift every column
         }
         evict();
         return true;
@@ -119,7 +128,18 @@ public final class SlidingWindow implements Serializable {
         int excess = Math.max(expired, samples.size() - maxSamples);
         if (excess > 0) {
             samples.subList(0, excess).clear();
+            if (columns != null) {
+                columns.dropOldest(excess);
+            }
         }
+    }
+
+    /** The held samples column-wise, kept up to date as samples arrive in order. */
+    SampleColumns columns() {
+        if (columns == null) {
+            columns = SampleColumns.of(samples);
+        }
+        return columns;
     }
 
     /** Compact, versioned encoding of the whole state (settings and samples). */

@@ -136,7 +136,7 @@ public final class FeatureProcessor implements Processor<String, Object, Object,
             }
             samples.delete(sampleKey(node, dropped));
         }
-        Features features = extractor.extract(window.samples(), time);
+        Features features = extractor.extract(window, time);
         forwardToAll(new Record<>(node, toVector(node, telemetry.getTimestamp(), telemetry.getTick(), features), time));
     }
 

@@ -66,6 +66,8 @@ public final class ScoringProcessor implements Processor<String, Object, String,
     private KeyValueStore<String, byte[]> models;
     private KeyValueStore<String, byte[]> progress;
     private long nextSequence;
+    private BacklogEntries entries;
+    private int backlogged;
     /** Decoded models by store key; a model's bytes never change under its key once broadcast. */
     private final Map<String, LoadedModel> decoded = new TreeMap<>();
     /**
@@ -94,13 +96,17 @@ public final class ScoringProcessor implements Processor<String, Object, String,
         this.decoded.clear();
         this.direct = null;
         this.scoringDirectly = false;
+        this.entries = new BacklogEntries(progress);
         long highest = -1;
+        int count = 0;
         try (KeyValueIterator<String, byte[]> it = backlog.all()) {
             while (it.hasNext()) {
                 highest = Math.max(highest, SortableKeys.parse(it.next().key));
+                count++;
             }
         }
         this.nextSequence = highest + 1;
+        this.backlogged = count;
     }
 
     @Override
@@ -112,7 +118,7 @@ public final class ScoringProcessor implements Processor<String, Object, String,
             if (scoringDirectly) {
                 forwardPrediction(vector, direct);
             } else {
-                backlog.put(SortableKeys.of(nextSequence++), AvroCodec.encode(vector));
+                enqueue(vector);
             }
         } else if (value instanceof TickMarker marker && Stages.TRAINER.equals(marker.getStage())) {
             if (marker.getTick() > get(TRAINER_TICK, Long.MIN_VALUE)) {
@@ -125,7 +131,7 @@ public final class ScoringProcessor implements Processor<String, Object, String,
                 scoringDirectly = false;
                 direct = null;
             } else {
-                backlog.put(SortableKeys.of(nextSequence++), AvroCodec.encode(marker));
+                enqueue(marker);
                 scoreOpenTicks();
             }
         } else if (value instanceof ModelRelease release) {
@@ -142,15 +148,16 @@ public final class ScoringProcessor implements Processor<String, Object, String,
         if (get(FIRST_TICK, Long.MIN_VALUE) == Long.MIN_VALUE) {
             progress.put(FIRST_TICK, SortableKeys.longBytes(tick));
         }
-        boolean backlogEmpty;
-        try (KeyValueIterator<String, byte[]> it = backlog.all()) {
-            backlogEmpty = !it.hasNext();
-        }
-        scoringDirectly = backlogEmpty && gateOpen(tick);
+        scoringDirectly = backlogged == 0 && gateOpen(tick);
         direct = scoringDirectly ? effectiveAt(tick) : null;
     }
 
-    /** Scores the backlog tick by tick while the next tick's gate is open. */
+    /**
+     * Scores the backlog tick by tick while the next tick's gate is open. Gates open in tick order (a later
+     * tick's decisive training tick is never earlier), so the scan stops at the first entry of a tick whose
+     * gate is closed: a trainer running behind costs one decoded entry per call, not the whole backlog. The
+     * tick's marker is checked as well, since a late sample's vector may carry an earlier tick than its marker.
+     */
     private void scoreOpenTicks() {
         List<String> consumed = new ArrayList<>();
         List<String> tickKeys = new ArrayList<>();
@@ -158,14 +165,17 @@ public final class ScoringProcessor implements Processor<String, Object, String,
         try (KeyValueIterator<String, byte[]> it = backlog.all()) {
             while (it.hasNext()) {
                 KeyValue<String, byte[]> entry = it.next();
+                SpecificRecord value = entries.decode(entry.value);
+                if (tickKeys.isEmpty() && !gateOpen(tickOf(value))) {
+                    break;
+                }
                 tickKeys.add(entry.key);
-                SpecificRecord value = AvroCodec.decodeAny(entry.value);
                 if (value instanceof FeatureVector vector) {
                     vectors.add(vector);
                     continue;
                 }
                 TickMarker marker = (TickMarker) value;
-                if (!gateOpen(marker.getTick())) {
+                if (!gateOpen(marker.getTick())) { // a vector of an earlier tick (a late sample) opened the scan
                     break;
                 }
                 score(marker, vectors);
@@ -176,6 +186,16 @@ public final class ScoringProcessor implements Processor<String, Object, String,
         }
         // deleting only after the iterator is closed: not every store's iterator tolerates concurrent deletes
         consumed.forEach(backlog::delete);
+        backlogged -= consumed.size();
+    }
+
+    private void enqueue(SpecificRecord record) {
+        backlog.put(SortableKeys.of(nextSequence++), entries.encode(record, backlogged == 0));
+        backlogged++;
+    }
+
+    private static long tickOf(SpecificRecord backlogged) {
+        return backlogged instanceof FeatureVector vector ? vector.getTick() : ((TickMarker) backlogged).getTick();
     }
 
     private boolean gateOpen(long tick) {

@@ -128,6 +128,35 @@ class ScoringGateTest {
         }
     }
 
+    /**
+     * The backlog stores one feature layout and vectors without names; a vector with another layout arriving
+     * while entries wait must still be scored by its own names.
+     */
+    @Test
+    void backloggedVectorsAreScoredByTheirOwnFeatureNames() {
+        try (ProcessorHarness harness = harness()) {
+            harness.pipe(Stages.MARKER_KEY, release(1, 0), at(0));
+            streamsTick(harness, 0, 75.0);
+            streamsTick(harness, 1, 75.0);
+            streamsTick(harness, 2, 75.0);
+            Instant time = at(3);
+            harness.pipeOpening(3, time);
+            harness.pipe("node-a", new FeatureVector("node-a", time, 3L, List.of(NAMES.get(1), NAMES.get(0)), List.of(0.0, 75.0)), time);
+            harness.pipe(Stages.MARKER_KEY, new TickMarker(Stages.STREAMS, 3L, 0, 1, time), time);
+            streamsTick(harness, 4, 75.0);
+            trainerMarker(harness, 0);
+            trainerMarker(harness, 1);
+            trainerMarker(harness, 2);
+
+            List<Prediction> predictions = predictions(harness);
+            assertThat(predictions).extracting(Prediction::getTick).containsExactly(0L, 1L, 2L, 3L, 4L);
+            assertThat(predictions).extracting(Prediction::getModelVersion).containsOnly(1);
+            assertThat(predictions.get(0).getProbability()).isGreaterThan(0.5);
+            assertThat(predictions).extracting(Prediction::getProbability)
+                    .as("ticks 2 to 4 waited in the backlog, tick 3 in another layout").containsOnly(predictions.get(0).getProbability());
+        }
+    }
+
     private static void streamsTick(ProcessorHarness harness, long tick, double temperature) {
         Instant time = at(tick);
         harness.pipeOpening(tick, time);
