@@ -72,6 +72,7 @@ public final class FeatureExtractor implements Serializable {
         double[] values = new double[current.names().size()];
         double[] stats = new double[STATISTICS.length];
         long[] pointTimes = new long[Math.max(0, to - from)];
+        double[] pointHours = new double[pointTimes.length];
         double[] pointValues = new double[pointTimes.length];
         for (int m = 0; m < current.metricCount(); m++) {
             double[] column = columns.column(current.metric(m));
@@ -80,6 +81,7 @@ public final class FeatureExtractor implements Serializable {
             for (int i = from; column != null && i < to; i++) {
                 if (Double.isFinite(column[i])) {
                     pointTimes[points] = times[i];
+                    pointHours[points] = MetricSummary.hoursBefore(times[i], windowEndMillis);
                     pointValues[points] = column[i];
                     points++;
                 }
@@ -88,7 +90,7 @@ public final class FeatureExtractor implements Serializable {
                 int first = firstAfter(pointTimes, points, windowEndMillis - windowMillis[w]);
                 int count = points - first;
                 if (count > 0) {
-                    MetricSummary.summarise(pointTimes, pointValues, first, count, windowEndMillis, stats);
+                    MetricSummary.summarise(pointTimes, pointHours, pointValues, first, count, stats);
                 } else {
                     Arrays.fill(stats, Double.NaN);
                 }

@@ -16,9 +16,11 @@ final class MetricSummary {
     /**
      * Fills {@code out} (indexed by {@link Statistic#ordinal()}) with the statistics of the
      * {@code n} points starting at {@code from}. {@code n} must be at least 1. Counter statistics
-     * are computed for every metric; the caller decides whether to emit them.
+     * are computed for every metric; the caller decides whether to emit them. {@code hours} holds each
+     * point's {@link #hoursBefore} the window end: the windows of one extraction share their end, so each
+     * time is converted once, not once per window and pass.
      */
-    static void summarise(long[] times, double[] values, int from, int n, long windowEndMillis, double[] out) {
+    static void summarise(long[] times, double[] hours, double[] values, int from, int n, double[] out) {
         int to = from + n;
         double sum = 0;
         double min = Double.POSITIVE_INFINITY;
@@ -29,7 +31,7 @@ final class MetricSummary {
             sum += v;
             min = Math.min(min, v);
             max = Math.max(max, v);
-            timeSum += hoursBefore(times[i], windowEndMillis);
+            timeSum += hours[i];
         }
         double mean = sum / n;
         double meanTime = timeSum / n;
@@ -39,7 +41,7 @@ final class MetricSummary {
         double timeSquares = 0;
         for (int i = from; i < to; i++) {
             double dv = values[i] - mean;
-            double dt = hoursBefore(times[i], windowEndMillis) - meanTime;
+            double dt = hours[i] - meanTime;
             squares += dv * dv;
             covariance += dt * dv;
             timeSquares += dt * dt;
@@ -73,7 +75,7 @@ final class MetricSummary {
     }
 
     /** Signed time of a sample relative to the window end, in hours (negative: before the end). */
-    private static double hoursBefore(long timeMillis, long windowEndMillis) {
+    static double hoursBefore(long timeMillis, long windowEndMillis) {
         return (timeMillis - windowEndMillis) / MILLIS_PER_HOUR;
     }
 }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongConsumer;
 
 /**
  * One node's recent samples, in time order, bounded by the longest feature window: the state a
@@ -68,6 +69,16 @@ public final class SlidingWindow implements Serializable {
      * @return false if the sample is too old to matter (before the retention of the newest sample) and was not kept
      */
     public boolean add(Sample sample) {
+        return add(sample, evictedTime -> { });
+    }
+
+    /**
+     * Adds a sample and tells {@code evicted} the time of every sample the add pushed out of the window, oldest
+     * first: what a store mirroring the window must delete.
+     *
+     * @return false if the sample is too old to matter (before the retention of the newest sample) and was not kept
+     */
+    public boolean add(Sample sample, LongConsumer evicted) {
         if (!samples.isEmpty() && sample.timeMillis() <= newestTimeMillis() - retentionMillis) {
             return false;
         }
@@ -85,7 +96,7 @@ public final class SlidingWindow implements Serializable {
             samples.add(-position - 1, sample);
             columns = null; // late samples are rare: rebuild rather than shift every column
         }
-        evict();
+        evict(evicted);
         return true;
     }
 
@@ -119,7 +130,7 @@ public final class SlidingWindow implements Serializable {
         return maxSamples;
     }
 
-    private void evict() {
+    private void evict(LongConsumer evicted) {
         long cutoff = newestTimeMillis() - retentionMillis;
         int expired = 0;
         while (expired < samples.size() && samples.get(expired).timeMillis() <= cutoff) {
@@ -127,6 +138,9 @@ public final class SlidingWindow implements Serializable {
         }
         int excess = Math.max(expired, samples.size() - maxSamples);
         if (excess > 0) {
+            for (int i = 0; i < excess; i++) {
+                evicted.accept(samples.get(i).timeMillis());
+            }
             samples.subList(0, excess).clear();
             if (columns != null) {
                 columns.dropOldest(excess);

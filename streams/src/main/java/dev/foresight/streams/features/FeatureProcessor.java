@@ -120,22 +120,16 @@ public final class FeatureProcessor implements Processor<String, Object, Object,
         String node = telemetry.getNodeId();
         long time = telemetry.getTimestamp().toEpochMilli();
         SlidingWindow window = cache.computeIfAbsent(node, this::rebuild);
-        // samples() is a live view: keep the times the window holds now, to see which ones the add evicts
-        long[] before = window.samples().stream().mapToLong(Sample::timeMillis).toArray();
-        if (!window.add(Sample.of(time, telemetry.getMetrics()))) {
+        // The window says which samples it lets go: delete exactly those keys. A range scan of the store per sample
+        // was once the topology's hottest path.
+        List<Long> dropped = new ArrayList<>(1);
+        if (!window.add(Sample.of(time, telemetry.getMetrics()), dropped::add)) {
             rejectLate(telemetry, window);
             return;
         }
+        // put before deleting: at the sample cap a late sample can be the one the window lets go
         samples.put(sampleKey(node, time), AvroCodec.encode(telemetry));
-        long newOldest = window.samples().get(0).timeMillis();
-        // The samples the window just let go are known: delete exactly those keys. A range scan of the store per
-        // sample was the topology's hottest path.
-        for (long dropped : before) {
-            if (dropped >= newOldest) {
-                break;
-            }
-            samples.delete(sampleKey(node, dropped));
-        }
+        dropped.forEach(droppedTime -> samples.delete(sampleKey(node, droppedTime)));
         Features features = extractor.extract(window, time);
         forwardToAll(new Record<>(node, toVector(node, telemetry.getTimestamp(), telemetry.getTick(), features), time));
     }
