@@ -135,7 +135,7 @@ final class DatasetCommand implements Runnable {
                         t.counts().systemWide(), t.system());
             }
             System.out.println("  fit the failure laws: foresight dataset fit " + out);
-            System.out.println("  each system-<id>.csv loads as the simulator's FailureTrace (FailureTraceFile.load; node = nodenumz)");
+            System.out.println("  replay one in the cluster model: foresight experiment compare SCENARIO --failure-trace DIR/system-<id>.csv (trace node n = scenario node n)");
             return 0;
         }
     }

@@ -8,6 +8,7 @@ import dev.foresight.cli.metrics.SimulationMeters;
 import dev.foresight.cluster.Scenario;
 import dev.foresight.experiments.Engine;
 import dev.foresight.experiments.ExperimentOptions;
+import dev.foresight.experiments.ReplayedFailures;
 import dev.foresight.experiments.ExperimentRunner;
 import dev.foresight.experiments.Policy;
 import dev.foresight.experiments.RunResult;
@@ -69,16 +70,20 @@ final class ExperimentCommand implements Runnable {
         @Mixin
         MetricsOptions metricsOptions = new MetricsOptions();
 
+        @Mixin
+        FailureTraceOptions failureTrace = new FailureTraceOptions();
+
         int execute(List<Policy> policies) throws Exception {
             Scenario s = ScenarioArgument.resolve(scenario);
             long actualSeed = seed != null ? seed : s.seed();
             Path dir = out != null ? out : Path.of("runs", s.name() + "-" + actualSeed);
+            ReplayedFailures failures = failureTrace.load(s, System.err).orElse(null);
             Map<String, Object> props = kafka.external() ? kafka.clientProperties() : Map.of();
             try (ComponentMetrics metrics = metricsOptions.open("experiment");
                  MeteredCluster cluster = engine == Engine.KAFKA ? MeteredCluster.open(props, metrics) : MeteredCluster.unmetered(props)) {
                 ExperimentOptions options = ExperimentOptions.defaults(dir).withPolicies(policies).withEngine(engine)
                         .withConsolidation(consolidation).withKafka(cluster.clientProperties()).withProgress(!quiet)
-                        .withHorizonTicks(horizonTicks).withPartitions(partitions);
+                        .withHorizonTicks(horizonTicks).withPartitions(partitions).withFailures(failures);
                 ExperimentRunner runner = new ExperimentRunner(options);
                 metrics.registry().ifPresent(registry -> runner.addListener(new ExperimentMetrics(new SimulationMeters(registry))));
                 printSummary(runner.run(s, actualSeed));

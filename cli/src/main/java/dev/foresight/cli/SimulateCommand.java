@@ -46,7 +46,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Random seed (default: the scenario's).")
     Long seed;
 
-
+    @Mixin
+    FailureTraceOptions failureTrace = new FailureTraceOptions();
 
     @Option(names = "--open-loop", description = "Do not wait for the actuator (no commands are applied).")
     boolean openLoop;
@@ -67,7 +68,9 @@ final class SimulateCommand implements Callable<Integer> {
         Scenario s = ScenarioArgument.resolve(scenario);
         long actualSeed = seed != null ? seed : s.seed();
         TopicCatalogue topics = TopicCatalogue.of(layout.settings());
-        ClusterSimulation simulation = ClusterSimulation.create(s, actualSeed);
+        ClusterSimulation simulation = failureTrace.load(s, System.err)
+                .map(replayed -> ClusterSimulation.create(s, actualSeed, replayed.trace()))
+                .orElseGet(() -> ClusterSimulation.create(s, actualSeed));
         try (ComponentMetrics metrics = metricsOptions.open("simulator")) {
             Map<String, Object> props = metrics.instrument(kafka.clientProperties());
             try (Admin admin = Admin.create(props)) {

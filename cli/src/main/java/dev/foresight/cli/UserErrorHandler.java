@@ -10,7 +10,7 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        commandLine.getErr().println(commandLine.getColorScheme().errorText("foresight " + commandLine.getCommandName() + ": " + message(ex)));
+        commandLine.getErr().println(commandLine.getColorScheme().errorText(commandLine.getCommandSpec().qualifiedName() + ": " + message(ex)));
         if ("1".equals(System.getenv("FORESIGHT_DEBUG"))) {
             ex.printStackTrace(commandLine.getErr());
         } else {

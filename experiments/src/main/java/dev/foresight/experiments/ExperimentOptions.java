@@ -1,9 +1,12 @@
 package dev.foresight.experiments;
 
+import dev.foresight.cluster.ClusterSimulation;
+import dev.foresight.cluster.Scenario;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * How to run an experiment. {@link #defaults(Path)} works on a laptop.
@@ -14,10 +17,11 @@ import java.util.Map;
  * @param realtimeTick  non-null: pace ticks by the wall clock, one tick per this duration (live demos)
  * @param showProgress  print a progress line (simulated time, records/s, ETA) to stderr
  * @param horizonTicks  prediction horizon: an alarm is right if the node fails within this many ticks
+ * @param failures      non-null: replay these real failures instead of drawing them from the seed
  */
 public record ExperimentOptions(Engine engine, List<Policy> policies, boolean consolidation, Path outputDir,
                                 Map<String, Object> kafka, int partitions, Duration tickTimeout, Duration realtimeTick,
-                                boolean showProgress, long horizonTicks) {
+                                boolean showProgress, long horizonTicks, ReplayedFailures failures) {
 
     public ExperimentOptions {
         if (policies == null || policies.isEmpty()) {
@@ -36,44 +40,94 @@ public record ExperimentOptions(Engine engine, List<Policy> policies, boolean co
     /** One hour of one-minute ticks: long enough to migrate a node's VMs, short enough to be specific. */
     public static final long DEFAULT_HORIZON_TICKS = 60;
 
+    public static ExperimentOptions defaults(Path outputDir) {
+        return new ExperimentOptions(Engine.KAFKA, List.of(Policy.values()), false, outputDir, Map.of(), 4,
+                Duration.ofSeconds(120), null, false, DEFAULT_HORIZON_TICKS, null);
+    }
+
+    /** The cluster model of a run: the scenario's failures drawn from the seed, or the replayed trace's. */
+    ClusterSimulation simulation(Scenario scenario, long seed) {
+        return failures == null ? ClusterSimulation.create(scenario, seed) : failures.simulate(scenario, seed);
+    }
+
     public ExperimentOptions withPartitions(int count) {
-        return new ExperimentOptions(engine, policies, consolidation, outputDir, kafka, count, tickTimeout, realtimeTick, showProgress, horizonTicks);
+        return with(c -> c.partitions = count);
     }
 
     public ExperimentOptions withHorizonTicks(long ticks) {
-        return new ExperimentOptions(engine, policies, consolidation, outputDir, kafka, partitions, tickTimeout, realtimeTick, showProgress, ticks);
-    }
-
-    public static ExperimentOptions defaults(Path outputDir) {
-        return new ExperimentOptions(Engine.KAFKA, List.of(Policy.values()), false, outputDir, Map.of(), 4,
-                Duration.ofSeconds(120), null, false, DEFAULT_HORIZON_TICKS);
+        return with(c -> c.horizonTicks = ticks);
     }
 
     public ExperimentOptions withPolicies(List<Policy> newPolicies) {
-        return new ExperimentOptions(engine, newPolicies, consolidation, outputDir, kafka, partitions, tickTimeout, realtimeTick, showProgress, horizonTicks);
+        return with(c -> c.policies = newPolicies);
     }
 
     public ExperimentOptions withEngine(Engine newEngine) {
-        return new ExperimentOptions(newEngine, policies, consolidation, outputDir, kafka, partitions, tickTimeout, realtimeTick, showProgress, horizonTicks);
+        return with(c -> c.engine = newEngine);
     }
 
     public ExperimentOptions withKafka(Map<String, Object> newKafka) {
-        return new ExperimentOptions(engine, policies, consolidation, outputDir, newKafka, partitions, tickTimeout, realtimeTick, showProgress, horizonTicks);
+        return with(c -> c.kafka = newKafka);
     }
 
     public ExperimentOptions withProgress(boolean show) {
-        return new ExperimentOptions(engine, policies, consolidation, outputDir, kafka, partitions, tickTimeout, realtimeTick, show, horizonTicks);
+        return with(c -> c.showProgress = show);
     }
 
     public ExperimentOptions withConsolidation(boolean on) {
-        return new ExperimentOptions(engine, policies, on, outputDir, kafka, partitions, tickTimeout, realtimeTick, showProgress, horizonTicks);
+        return with(c -> c.consolidation = on);
     }
 
     public ExperimentOptions withRealtime(Duration perTick) {
-        return new ExperimentOptions(engine, policies, consolidation, outputDir, kafka, partitions, tickTimeout, perTick, showProgress, horizonTicks);
+        return with(c -> c.realtimeTick = perTick);
     }
 
     public ExperimentOptions withOutputDir(Path dir) {
-        return new ExperimentOptions(engine, policies, consolidation, dir, kafka, partitions, tickTimeout, realtimeTick, showProgress, horizonTicks);
+        return with(c -> c.outputDir = dir);
+    }
+
+    /** Replays these failures (null: draw them from the seed again). */
+    public ExperimentOptions withFailures(ReplayedFailures replayed) {
+        return with(c -> c.failures = replayed);
+    }
+
+    private ExperimentOptions with(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** A mutable copy, so that each wither names only what it changes. */
+    private static final class Copy {
+        Engine engine;
+        List<Policy> policies;
+        boolean consolidation;
+        Path outputDir;
+        Map<String, Object> kafka;
+        int partitions;
+        Duration tickTimeout;
+        Duration realtimeTick;
+        boolean showProgress;
+        long horizonTicks;
+        ReplayedFailures failures;
+
+        Copy(ExperimentOptions o) {
+            engine = o.engine;
+            policies = o.policies;
+            consolidation = o.consolidation;
+            outputDir = o.outputDir;
+            kafka = o.kafka;
+            partitions = o.partitions;
+            tickTimeout = o.tickTimeout;
+            realtimeTick = o.realtimeTick;
+            showProgress = o.showProgress;
+            horizonTicks = o.horizonTicks;
+            failures = o.failures;
+        }
+
+        ExperimentOptions build() {
+            return new ExperimentOptions(engine, policies, consolidation, outputDir, kafka, partitions, tickTimeout,
+                    realtimeTick, showProgress, horizonTicks, failures);
+        }
     }
 }

@@ -92,7 +92,7 @@ public final class ExperimentRunner {
 
     private Outcome report(Scenario scenario, long seed, List<RunResult> results) {
         Path out = options.outputDir();
-        ExperimentReport report = new ExperimentReport(ReportContexts.of(scenario, seed, options.engine()), results);
+        ExperimentReport report = new ExperimentReport(ReportContexts.of(scenario, seed, options.engine(), options.failures()), results);
         Path summary = report.writeSummaryJson(out);
         Path html = report.writeHtml(out);
         return new Outcome(results, summary, html);

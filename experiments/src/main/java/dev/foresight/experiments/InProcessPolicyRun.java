@@ -37,7 +37,7 @@ final class InProcessPolicyRun {
         Scenario scenario = ScenarioVariants.forPolicy(userScenario, policy);
         boolean consolidation = options.consolidation();
         String label = policy.label() + (consolidation ? "+consolidation" : "");
-        ClusterSimulation simulation = ClusterSimulation.create(scenario, seed);
+        ClusterSimulation simulation = options.simulation(scenario, seed);
         // The topology's names only matter inside the test driver; one partition, as the driver has.
         TopicCatalogue topics = TopicCatalogue.of(TopicSettings.defaults().withPrefix("inprocess.").withPartitions(1));
         boolean actuated = policy.usesActuator() || consolidation;
@@ -46,7 +46,7 @@ final class InProcessPolicyRun {
                 ? new OraclePredictor(simulation, options.horizonTicks())::predict : PredictionSource.none();
         RunTimeline timeline = new RunTimeline();
         Map<String, Long> counts;
-        try (RunRecorder recorder = new RunRecorder(runDir, RunOutputs.identity(scenario, seed, policy));
+        try (RunRecorder recorder = new RunRecorder(runDir, RunOutputs.identity(scenario, seed, policy, options.failures()));
              InProcessPipeline pipeline = new InProcessPipeline(
                      policy == Policy.PROACTIVE ? ControlPlanes.streamsSettings(scenario, topics, "inprocess.", options) : null,
                      direct, actuator)) {
@@ -70,6 +70,6 @@ final class InProcessPolicyRun {
             counts = recorder.counts();
         }
         return RunOutputs.finish(policy, consolidation, scenario, seed, simulation, timeline, runDir, counts,
-                options.horizonTicks(), started);
+                options.horizonTicks(), options.failures(), started);
     }
 }

@@ -55,9 +55,9 @@ final class KafkaPolicyRun {
         try (Admin admin = Admin.create(kafka)) {
             new TopicAdministrator(admin, options.tickTimeout().toMillis()).createMissing(topics);
         }
-        ClusterSimulation simulation = ClusterSimulation.create(scenario, seed);
+        ClusterSimulation simulation = options.simulation(scenario, seed);
         RunTimeline timeline = new RunTimeline();
-        String identity = RunOutputs.identity(scenario, seed, policy);
+        String identity = RunOutputs.identity(scenario, seed, policy, options.failures());
         Map<String, Long> counts;
         try (RunRecorder recorder = new RunRecorder(runDir, identity);
              ControlPlane plane = planes.create(policy, options.consolidation(), simulation, scenario, topics, kafka);
@@ -122,6 +122,6 @@ final class KafkaPolicyRun {
             counts = recorder.counts();
         }
         return RunOutputs.finish(policy, options.consolidation(), scenario, seed, simulation, timeline, runDir, counts,
-                options.horizonTicks(), started);
+                options.horizonTicks(), options.failures(), started);
     }
 }

@@ -14,7 +14,7 @@ final class ReportContexts {
 
     private ReportContexts() {}
 
-    static ExperimentReport.Context of(Scenario scenario, long seed, Engine engine) {
+    static ExperimentReport.Context of(Scenario scenario, long seed, Engine engine, ReplayedFailures replayed) {
         JobSettings jobs = scenario.jobs();
         CheckpointSettings c = scenario.checkpointing();
         double vms = jobs.vmsPerMpiJob().mean();
@@ -22,7 +22,18 @@ final class ReportContexts {
         double vmMemoryMb = coresPerVm * jobs.memoryPerCoreMb().mean();
         double writeRate = Math.min(c.vmWriteMbPerSec(), c.storageBandwidthMbPerSec() / Math.max(1, vms));
         double checkpointSeconds = c.drainSeconds() + vmMemoryMb / writeRate;
+        double mtbfHours = scenario.failures().weibull().meanHours();
+        String failures = String.format(java.util.Locale.ROOT, "drawn from the seed (Weibull shape %.2f, node MTBF %.0f h)",
+                scenario.failures().weibull().shape(), mtbfHours);
+        if (replayed != null) {
+            ReplayedFailures.Coverage coverage = replayed.coverage(scenario);
+            // the trace's own rate over the run, so that the first-order models predict the waste of these failures
+            mtbfHours = scenario.nodes() * scenario.durationHours() / Math.max(1, coverage.replayed());
+            failures = String.format(java.util.Locale.ROOT, "replayed from %s%s (%d failures in the run, node MTBF %.0f h)",
+                    replayed.file().getFileName(), replayed.from() == null ? "" : " from " + replayed.from(),
+                    coverage.replayed(), mtbfHours);
+        }
         return new ExperimentReport.Context(scenario.name(), seed, engine.name().toLowerCase(java.util.Locale.ROOT),
-                scenario.failures().weibull().meanHours(), (int) Math.max(1, Math.round(vms)), checkpointSeconds);
+                mtbfHours, (int) Math.max(1, Math.round(vms)), checkpointSeconds, failures);
     }
 }

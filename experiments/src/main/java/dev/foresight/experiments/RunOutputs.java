@@ -17,12 +17,14 @@ final class RunOutputs {
     private RunOutputs() {}
 
     /** The identity a recording's sync markers derive from: same identity, same bytes. */
-    static String identity(Scenario scenario, long seed, Policy policy) {
-        return scenario.name() + "/" + seed + "/" + policy.name();
+    static String identity(Scenario scenario, long seed, Policy policy, ReplayedFailures failures) {
+        String drawn = scenario.name() + "/" + seed + "/" + policy.name();
+        return failures == null ? drawn : drawn + "/" + failures.identity();
     }
 
     static RunResult finish(Policy policy, boolean consolidation, Scenario scenario, long seed, ClusterSimulation simulation,
-                            RunTimeline timeline, Path runDir, Map<String, Long> counts, long horizonTicks, long startedNanos) {
+                            RunTimeline timeline, Path runDir, Map<String, Long> counts, long horizonTicks,
+                            ReplayedFailures failures, long startedNanos) {
         String label = policy.label() + (consolidation ? "+consolidation" : "");
         Map<String, String> checksums = new TreeMap<>();
         for (RecordingStream stream : RecordingStream.values()) {
@@ -31,8 +33,9 @@ final class RunOutputs {
         PredictionQuality.Measured quality = PredictionQuality.measure(runDir, horizonTicks, scenario);
         RunResult result = new RunResult(policy, consolidation, simulation.summary(), timeline.snapshots(), runDir, counts,
                 checksums, quality.figures(), quality.prCurve(), (System.nanoTime() - startedNanos) / 1e9);
+        Map<String, String> trace = failures == null ? null : failures.manifestEntry();
         new RunManifest(RunManifest.FORMAT_VERSION, scenario, seed, label, Versions.all(), counts, checksums,
-                ExperimentReport.figures(result)).write(runDir);
+                ExperimentReport.figures(result), trace).write(runDir);
         return result;
     }
 }

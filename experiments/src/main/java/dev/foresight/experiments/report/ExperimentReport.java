@@ -26,9 +26,13 @@ import java.util.function.ToDoubleFunction;
  */
 public final class ExperimentReport {
 
-    /** Scenario facts the waste comparison needs. */
+    /**
+     * Scenario facts the waste comparison needs.
+     *
+     * @param failures where the hardware failures came from, in words (drawn from the seed, or a replayed trace)
+     */
     public record Context(String scenarioName, long seed, String engine, double nodeMtbfHours, int meanNodesPerJob,
-                          double meanCheckpointCostSeconds) {}
+                          double meanCheckpointCostSeconds, String failures) {}
 
     private final Context context;
     private final List<RunResult> runs;
@@ -45,6 +49,7 @@ public final class ExperimentReport {
         root.put("scenario", context.scenarioName());
         root.put("seed", context.seed());
         root.put("engine", context.engine());
+        root.put("failures", context.failures());
         ArrayNode policies = root.putArray("runs");
         for (RunResult run : runs) {
             ObjectNode n = policies.addObject();
@@ -127,6 +132,7 @@ public final class ExperimentReport {
                 .append("</style></head><body>");
         html.append("<h1>Foresight experiment: ").append(esc(context.scenarioName())).append("</h1>");
         html.append("<p>seed ").append(context.seed()).append(", engine ").append(esc(context.engine()))
+                .append(", failures ").append(esc(context.failures()))
                 .append(". All runs share the seed, so the same hardware failures strike at the same times; ")
                 .append("they differ only by the policy.</p>");
         appendSummaryTable(html);

@@ -1,5 +1,6 @@
 package dev.foresight.producers.recording;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -12,10 +13,12 @@ import java.util.TreeMap;
 /**
  * {@code manifest.json} of a recording: what ran (scenario, seed, policy, versions), what it wrote
  * (files, record counts, SHA-256) and what it measured (summary). Nothing in it depends on the wall
- * clock or the machine, so two identical runs have identical manifests too.
+ * clock or the machine, so two identical runs have identical manifests too. {@code failureTrace} (file name
+ * and SHA-256) is there only when the run replayed real failures instead of drawing them.
  */
 public record RunManifest(String formatVersion, Object scenario, long seed, String policy, Map<String, String> versions,
-                          Map<String, Long> recordCounts, Map<String, String> checksums, Map<String, Double> summary) {
+                          Map<String, Long> recordCounts, Map<String, String> checksums, Map<String, Double> summary,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> failureTrace) {
 
     public static final String FORMAT_VERSION = "1";
     public static final String FILE_NAME = "manifest.json";
@@ -24,6 +27,13 @@ public record RunManifest(String formatVersion, Object scenario, long seed, Stri
         versions = new TreeMap<>(versions);
         recordCounts = new TreeMap<>(recordCounts);
         checksums = new TreeMap<>(checksums);
+        failureTrace = failureTrace == null ? null : new TreeMap<>(failureTrace);
+    }
+
+    /** A manifest of a run whose failures were drawn from the seed. */
+    public RunManifest(String formatVersion, Object scenario, long seed, String policy, Map<String, String> versions,
+                       Map<String, Long> recordCounts, Map<String, String> checksums, Map<String, Double> summary) {
+        this(formatVersion, scenario, seed, policy, versions, recordCounts, checksums, summary, null);
     }
 
     static ObjectMapper mapper() {
