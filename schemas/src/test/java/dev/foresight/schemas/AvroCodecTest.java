@@ -11,9 +11,13 @@ import dev.foresight.schemas.codec.SchemaCatalogue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.stream.IntStream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.apache.avro.io.BinaryEncoder;
@@ -45,6 +49,27 @@ class AvroCodecTest {
             avro.get(expected);
             assertThat(AvroCodec.encode(record)).as(record.getClass().getSimpleName()).isEqualTo(expected);
         }
+    }
+
+    /** Shared immutable name lists are written from memory; the bytes must stay Avro's, and other lists are not memoized. */
+    @Test
+    void nameListsAreWrittenAsAvroWritesThemWhetherMemoizedOrNot() throws IOException {
+        List<String> names = List.copyOf(IntStream.range(0, 20).mapToObj(i -> "w10m.metric" + i + ".mean").toList());
+        List<Double> values = IntStream.range(0, 20).mapToObj(i -> (double) i).toList();
+        FeatureVector shared = new FeatureVector("n1", Instant.ofEpochSecond(60), 1L, names, values);
+        byte[] first = AvroCodec.encode(shared);
+        byte[] second = AvroCodec.encode(shared);
+        ByteBuffer avro = new BinaryMessageEncoder<FeatureVector>(SpecificData.get(), FeatureVector.getClassSchema()).encode(shared);
+        byte[] expected = new byte[avro.remaining()];
+        avro.get(expected);
+        assertThat(first).isEqualTo(expected).isEqualTo(second);
+
+        List<String> mutable = new ArrayList<>(names);
+        FeatureVector own = new FeatureVector("n1", Instant.ofEpochSecond(60), 1L, mutable, values);
+        AvroCodec.encode(own);
+        mutable.set(0, "w10m.changed.mean");
+        assertThat(AvroCodec.decode(AvroCodec.encode(own), FeatureVector.class).getNames().get(0))
+                .as("a list that can change is written afresh").isEqualTo("w10m.changed.mean");
     }
 
     @Test

@@ -17,7 +17,6 @@ import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -127,7 +126,7 @@ public final class AvroCodec {
             header[1] = MAGIC_1;
             ByteBuffer.wrap(header, 2, 8).order(ByteOrder.LITTLE_ENDIAN)
                     .putLong(SchemaNormalization.parsingFingerprint64(schema));
-            datum = new SpecificDatumWriter<>(schema, SpecificData.get());
+            datum = new NameListMemoizingWriter(schema);
         }
     }
 

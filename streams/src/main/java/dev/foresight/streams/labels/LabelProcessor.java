@@ -60,6 +60,8 @@ public final class LabelProcessor implements Processor<String, Object, String, O
     private String lane;
     /** Watermark of the last marker, for pruning only; unknown after a restart, when pruning waits a tick. */
     private long lastWatermark = Long.MIN_VALUE;
+    /** The feature names of the windows this task stores, shared by all of them (see sharedNames). */
+    private List<String> layout;
 
     /**
      * @param labeller        the labelling rule
@@ -155,6 +157,7 @@ public final class LabelProcessor implements Processor<String, Object, String, O
         Map<String, NodeHistory> loaded = new HashMap<>();
         for (KeyValue<String, byte[]> window : windows) {
             FeatureVector vector = AvroCodec.decode(window.value, FeatureVector.class);
+            vector.setNames(sharedNames(vector.getNames()));
             NodeHistory history = loaded.computeIfAbsent(vector.getNodeId(), this::history);
             Label label = labeller.label(vector.getTimestamp().toEpochMilli(), history, watermark);
             if (label.resolved()) {
@@ -164,6 +167,17 @@ public final class LabelProcessor implements Processor<String, Object, String, O
                 }
             }
         }
+    }
+
+    /**
+     * One immutable list for the feature names every stored window repeats: decoded windows would otherwise each
+     * carry their own copy, and the codec writes a shared immutable list from memory instead of string by string.
+     */
+    private List<String> sharedNames(List<String> names) {
+        if (!names.equals(layout)) {
+            layout = List.copyOf(names);
+        }
+        return layout;
     }
 
     private void emit(FeatureVector vector, Label label) {
