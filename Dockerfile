@@ -22,5 +22,5 @@ USER foresight
 WORKDIR /var/lib/foresight
 # 8080: dashboard (foresight dashboard, foresight demo); 9404: Prometheus metrics (--metrics-port 9404)
 EXPOSE 8080 9404
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+UseParallelGC", "-jar", "/app/foresight.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+UseG1GC", "-jar", "/app/foresight.jar"]
 CMD ["--help"]

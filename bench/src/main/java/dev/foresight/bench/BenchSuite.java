@@ -167,7 +167,7 @@ public final class BenchSuite {
                         r.p99Millis(command) < 100, how),
                 Figure.of("realtime", "telemetry -> command max", r.maxMillis(command), "ms", how),
                 Figure.of("realtime", "telemetry -> command p99, ticks without a model fit", r.p99Millis(r.toCommandBetweenTrainings()), "ms",
-                        r.toCommandBetweenTrainings().getTotalCount() + " ticks: the ticks k+1 after training ticks k wait for the fit (model gate)"));
+                        r.toCommandBetweenTrainings().getTotalCount() + " ticks: training ticks k (the fit runs on a stream thread) and ticks k+D (their model gate) left out"));
     }
 
     static void deleteRecursively(Path root) {

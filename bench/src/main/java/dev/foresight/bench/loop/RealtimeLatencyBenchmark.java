@@ -90,6 +90,14 @@ public final class RealtimeLatencyBenchmark {
 
     private RealtimeLatencyBenchmark() {}
 
+    /**
+     * Whether the trainer decides at this tick. Its fit runs on a stream thread, so the training tick itself waits
+     * for it (the thread's other tasks stall), and so does the tick D later, whose model gate needs the decision.
+     */
+    static boolean trainingTick(long tick, long period) {
+        return tick >= 0 && tick % period == 0;
+    }
+
     public static Result run(Map<String, Object> kafka, String prefix, Scenario userScenario, Duration perTick,
                              long warmUpTicks, int partitions) throws Exception {
         return run(kafka, prefix, userScenario, perTick, warmUpTicks, partitions, Map.of());
@@ -130,7 +138,7 @@ public final class RealtimeLatencyBenchmark {
         int period = streams.trainingPeriodTicks();
         int delay = streams.modelDelayTicks();
         MarkerObserver observer = new MarkerObserver(kafka, topics, partitions, publishedAt, warmUpTicks, lastTick,
-                toPrediction, toCommand, betweenTrainings, tick -> tick >= delay && (tick - delay) % period == 0);
+                toPrediction, toCommand, betweenTrainings, tick -> trainingTick(tick, period) || trainingTick(tick - delay, period));
         ClusterSimulation simulation = ClusterSimulation.create(scenario, scenario.seed());
         try (LearnedControlPlane plane = new LearnedControlPlane(streams, streamsClient, actuator);
              TickPublisher publisher = new TickPublisher(kafka, topics, id + "simulator");
