@@ -1,6 +1,7 @@
 package dev.foresight.streams.errors;
 
 import dev.foresight.schemas.codec.DeadLetterHeaders;
+import dev.foresight.streams.ValuePartitioner;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,7 +10,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.streams.processor.StreamPartitioner;
 
 /**
  * A rejected record on its way to {@code foresight.dead-letters}: the original key and value bytes,
@@ -77,15 +77,7 @@ public record DeadLetter(byte[] rawKey, byte[] rawValue, RejectReason reason, St
      * Keeps a dead letter on the partition number its record came from: the dead-letter topic is
      * co-partitioned, so a partition's dead letters stay in order with its data.
      */
-    public static final class SourcePartitioner implements StreamPartitioner<byte[], DeadLetter> {
-        /** The header-less form Kafka Streams 4.4 still declares abstract; headers play no part here. */
-        @Override
-        @Deprecated
-        @SuppressWarnings("removal")
-        public Optional<Set<Integer>> partitions(String topic, byte[] key, DeadLetter letter, int numPartitions) {
-            return partitions(topic, key, letter, new RecordHeaders(), numPartitions);
-        }
-
+    public static final class SourcePartitioner implements ValuePartitioner<byte[], DeadLetter> {
         @Override
         public Optional<Set<Integer>> partitions(String topic, byte[] key, DeadLetter letter, Headers headers,
                                                  int numPartitions) {

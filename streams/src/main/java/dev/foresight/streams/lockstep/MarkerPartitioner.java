@@ -1,26 +1,17 @@
 package dev.foresight.streams.lockstep;
 
 import dev.foresight.schemas.TickMarker;
+import dev.foresight.streams.ValuePartitioner;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.streams.processor.StreamPartitioner;
 
 /**
  * Sends a tick marker to the partition it speaks for, and leaves every other record to the default
  * partitioner (hash of the node-id key), so output records land on the same partition number as the
  * node's input: the topics are co-partitioned and a marker on partition p covers exactly p's nodes.
  */
-public final class MarkerPartitioner implements StreamPartitioner<String, Object> {
-
-    /** The header-less form Kafka Streams 4.4 still declares abstract; headers play no part here. */
-    @Override
-    @Deprecated
-    @SuppressWarnings("removal")
-    public Optional<Set<Integer>> partitions(String topic, String key, Object value, int numPartitions) {
-        return partitions(topic, key, value, new RecordHeaders(), numPartitions);
-    }
+public final class MarkerPartitioner implements ValuePartitioner<String, Object> {
 
     @Override
     public Optional<Set<Integer>> partitions(String topic, String key, Object value, Headers headers, int numPartitions) {
