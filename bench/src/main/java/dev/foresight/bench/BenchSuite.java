@@ -159,7 +159,7 @@ public final class BenchSuite {
         Histogram command = r.toCommand();
         String how = r.describe() + ", " + options.loopPartitions() + " partitions"
                 + (options.latencyStreamsProperties().isEmpty() ? "" : ", Streams " + options.latencyStreamsProperties());
-        return List.of(
+        List<Figure> figures = new ArrayList<>(List.of(
                 Figure.of("realtime", "telemetry -> prediction p50", r.p50Millis(prediction), "ms", how),
                 Figure.of("realtime", "telemetry -> prediction p99", r.p99Millis(prediction), "ms", how),
                 Figure.of("realtime", "telemetry -> command p50", r.p50Millis(command), "ms", how),
@@ -167,7 +167,18 @@ public final class BenchSuite {
                         r.p99Millis(command) < 100, how),
                 Figure.of("realtime", "telemetry -> command max", r.maxMillis(command), "ms", how),
                 Figure.of("realtime", "telemetry -> command p99, ticks without a model fit", r.p99Millis(r.toCommandBetweenTrainings()), "ms",
-                        r.toCommandBetweenTrainings().getTotalCount() + " ticks: training ticks k (the fit runs on a stream thread) and ticks k+D (their model gate) left out"));
+                        r.toCommandBetweenTrainings().getTotalCount() + " ticks: training ticks k (the fit runs on a stream thread) and ticks k+D (their model gate) left out")));
+        // where the time goes: the same ticks, split at the three hand-offs
+        addStage(figures, r, "simulator publish transaction (start -> commit returned)", r.stages().simulatorCommit());
+        addStage(figures, r, "streams (telemetry committed -> prediction markers visible)", r.stages().streams());
+        addStage(figures, r, "actuator (prediction markers -> command markers visible)", r.stages().actuator());
+        return figures;
+    }
+
+    private static void addStage(List<Figure> figures, RealtimeLatencyBenchmark.Result r, String stage, Histogram h) {
+        String ticks = h.getTotalCount() + " ticks";
+        figures.add(Figure.of("realtime", stage + " p50", r.p50Millis(h), "ms", ticks));
+        figures.add(Figure.of("realtime", stage + " p99", r.p99Millis(h), "ms", ticks));
     }
 
     static void deleteRecursively(Path root) {

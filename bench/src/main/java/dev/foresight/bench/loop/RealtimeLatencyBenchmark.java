@@ -66,7 +66,7 @@ public final class RealtimeLatencyBenchmark {
 
     /** What the run measured; latencies in microseconds. */
     public record Result(int nodes, long ticks, long warmUpTicks, Duration perTick, Histogram toPrediction,
-                         Histogram toCommand, Histogram toCommandBetweenTrainings) {
+                         Histogram toCommand, Histogram toCommandBetweenTrainings, Stages stages) {
 
         public double p50Millis(Histogram h) {
             return h.getValueAtPercentile(50) / 1000.0;
@@ -84,6 +84,21 @@ public final class RealtimeLatencyBenchmark {
             return nodes + " nodes, 1 tick per " + perTick.toMillis() + " ms wall, " + toCommand.getTotalCount()
                     + " ticks measured (after " + warmUpTicks + " warm-up)";
         }
+    }
+
+    /**
+     * The same ticks split at the hand-offs, to say where the time goes: the simulator's publish transaction
+     * (start to commit returned), Streams (commit returned to every partition's prediction marker visible), and the
+     * actuator (prediction markers visible to every partition's command marker visible).
+     */
+    public record Stages(Histogram simulatorCommit, Histogram streams, Histogram actuator) {
+        static Stages empty() {
+            return new Stages(histogram(), histogram(), histogram());
+        }
+    }
+
+    static Histogram histogram() {
+        return new Histogram(60_000_000L, 3);
     }
 
     static final Duration TICK_TIMEOUT = Duration.ofSeconds(120);
@@ -131,14 +146,16 @@ public final class RealtimeLatencyBenchmark {
                         .withTickSeconds(scenario.tickSeconds()).withActuationLagTicks(scenario.actuationLagTicks()));
 
         Map<Long, Long> publishedAt = new ConcurrentHashMap<>();
-        Histogram toPrediction = new Histogram(60_000_000L, 3);
-        Histogram toCommand = new Histogram(60_000_000L, 3);
-        Histogram betweenTrainings = new Histogram(60_000_000L, 3);
+        Map<Long, Long> committedAt = new ConcurrentHashMap<>();
+        Histogram toPrediction = histogram();
+        Histogram toCommand = histogram();
+        Histogram betweenTrainings = histogram();
+        Stages stages = Stages.empty();
         long lastTick = scenario.durationTicks() - 1;
         int period = streams.trainingPeriodTicks();
         int delay = streams.modelDelayTicks();
-        MarkerObserver observer = new MarkerObserver(kafka, topics, partitions, publishedAt, warmUpTicks, lastTick,
-                toPrediction, toCommand, betweenTrainings, tick -> trainingTick(tick, period) || trainingTick(tick - delay, period));
+        MarkerObserver observer = new MarkerObserver(kafka, topics, partitions, publishedAt, committedAt, warmUpTicks,
+                lastTick, toPrediction, toCommand, betweenTrainings, stages, tick -> trainingTick(tick, period) || trainingTick(tick - delay, period));
         ClusterSimulation simulation = ClusterSimulation.create(scenario, scenario.seed());
         try (LearnedControlPlane plane = new LearnedControlPlane(streams, streamsClient, actuator);
              TickPublisher publisher = new TickPublisher(kafka, topics, id + "simulator");
@@ -147,8 +164,14 @@ public final class RealtimeLatencyBenchmark {
             plane.start();
             observer.start();
             TickSink sink = (report, extra) -> {
-                publishedAt.put(report.tick(), System.nanoTime());
+                long start = System.nanoTime();
+                publishedAt.put(report.tick(), start);
                 publisher.publish(report, extra);
+                long committed = System.nanoTime();
+                committedAt.put(report.tick(), committed);
+                if (report.tick() >= warmUpTicks) {
+                    stages.simulatorCommit().recordValue((committed - start) / 1000);
+                }
             };
             SimulationDriver driver = new SimulationDriver(simulation, sink,
                     Optional.<CommandSource>of(new KafkaCommandSource(commands, TICK_TIMEOUT, plane::healthy)),
@@ -159,7 +182,7 @@ public final class RealtimeLatencyBenchmark {
             observer.stop();
         }
         return new Result(scenario.nodes(), scenario.durationTicks(), warmUpTicks, perTick, toPrediction, toCommand,
-                betweenTrainings);
+                betweenTrainings, stages);
     }
 
     /** The checkpointing the PROACTIVE policy runs with (periodic checkpoints on), as ExperimentRunner applies it. */
@@ -178,6 +201,9 @@ public final class RealtimeLatencyBenchmark {
         private final String predictions;
         private final int partitions;
         private final Map<Long, Long> publishedAt;
+        private final Map<Long, Long> committedAt;
+        private final Map<Long, Long> predictionsVisibleAt = new HashMap<>();
+        private final Stages stages;
         private final long warmUpTicks;
         private final long lastTick;
         private final Histogram toPrediction;
@@ -192,8 +218,9 @@ public final class RealtimeLatencyBenchmark {
         private Thread thread;
 
         MarkerObserver(Map<String, Object> kafka, TopicCatalogue topics, int partitions, Map<Long, Long> publishedAt,
-                       long warmUpTicks, long lastTick, Histogram toPrediction, Histogram toCommand,
-                       Histogram betweenTrainings, java.util.function.LongPredicate gatedOnTraining) {
+                       Map<Long, Long> committedAt, long warmUpTicks, long lastTick, Histogram toPrediction,
+                       Histogram toCommand, Histogram betweenTrainings, Stages stages,
+                       java.util.function.LongPredicate gatedOnTraining) {
             Map<String, Object> props = new HashMap<>(kafka);
             props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
             props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -203,6 +230,8 @@ public final class RealtimeLatencyBenchmark {
             this.predictions = topics.name(TopicRole.PREDICTIONS);
             this.partitions = partitions;
             this.publishedAt = publishedAt;
+            this.committedAt = committedAt;
+            this.stages = stages;
             this.warmUpTicks = warmUpTicks;
             this.lastTick = lastTick;
             this.toPrediction = toPrediction;
@@ -253,13 +282,23 @@ public final class RealtimeLatencyBenchmark {
         }
 
         private void complete(long tick, long now, Histogram histogram) {
+            boolean prediction = histogram == toPrediction;
+            if (prediction) {
+                predictionsVisibleAt.put(tick, now);
+            }
             Long published = publishedAt.get(tick);
-            if (tick >= warmUpTicks && published != null) {
-                long micros = Math.max(0, (now - published) / 1000);
-                histogram.recordValue(micros);
-                if (histogram == toCommand && !gatedOnTraining.test(tick)) {
-                    betweenTrainings.recordValue(micros);
-                }
+            if (tick < warmUpTicks || published == null) {
+                return;
+            }
+            long micros = Math.max(0, (now - published) / 1000);
+            histogram.recordValue(micros);
+            if (!prediction && !gatedOnTraining.test(tick)) {
+                betweenTrainings.recordValue(micros);
+            }
+            // the stage before this one may not have been seen (a poll can return a tick's commands with its predictions)
+            Long before = prediction ? committedAt.get(tick) : predictionsVisibleAt.remove(tick);
+            if (before != null) {
+                (prediction ? stages.streams() : stages.actuator()).recordValue(Math.max(0, (now - before) / 1000));
             }
         }
 
