@@ -40,8 +40,9 @@ public final class StreamsApp implements AutoCloseable {
     /** How long topic administration may take before start gives up. */
     public static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
     /**
-     * Producer transaction timeout: a training tick runs inside the trainer task's transaction, and the
-     * Kafka Streams default (10 s) would abort a long fit and have it retried forever.
+     * Producer transaction timeout unless the client configuration sets {@code producer.transaction.timeout.ms}:
+     * a training tick runs inside the trainer task's transaction, and the Kafka Streams default (10 s) would abort
+     * a long fit and have it retried forever.
      */
     public static final Duration TRANSACTION_TIMEOUT = Duration.ofMinutes(2);
 
@@ -109,7 +110,9 @@ public final class StreamsApp implements AutoCloseable {
                 settings.catalogue().name(TopicRole.DEAD_LETTERS));
         // a model release (and the trainer's example buffer in its changelog) is one record of up to this size
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), settings.topics().maxModelBytes());
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
+        // a client configuration that sets its own timeout keeps it: the timeout is also how long readers wait on
+        // a transaction its producer abandoned (a crash, a broker restart), which tests and operators may shorten
+        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
                 (int) TRANSACTION_TIMEOUT.toMillis());
         // feature vectors and examples repeat the same few hundred feature names in every record: lz4 takes
         // most of the bytes (and of the commit latency, which waits for them) away

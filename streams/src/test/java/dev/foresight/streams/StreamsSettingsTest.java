@@ -46,6 +46,17 @@ class StreamsSettingsTest {
     }
 
     @Test
+    void theTransactionTimeoutIsTwoMinutesUnlessTheClientConfigurationSetsOne() {
+        String key = StreamsConfig.producerPrefix("transaction.timeout.ms");
+        Properties defaults = StreamsApp.properties(StreamsSettings.defaults(), Map.of("bootstrap.servers", "localhost:9092"));
+        Properties given = StreamsApp.properties(StreamsSettings.defaults(),
+                Map.of("bootstrap.servers", "localhost:9092", key, 20_000));
+
+        assertThat(defaults.get(key)).isEqualTo((int) StreamsApp.TRANSACTION_TIMEOUT.toMillis()).isEqualTo(120_000);
+        assertThat(given.get(key)).isEqualTo(20_000);
+    }
+
+    @Test
     void impossibleSettingsAreRefusedNamingTheSetting() {
         StreamsSettings.Builder builder = StreamsSettings.builder();
         assertThatThrownBy(() -> builder.modelDelayTicks(0).build()).hasMessageContaining("modelDelayTicks");
