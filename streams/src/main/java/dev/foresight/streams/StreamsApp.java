@@ -4,6 +4,7 @@ import dev.foresight.schemas.topics.TopicAdministrator;
 import dev.foresight.schemas.topics.TopicRole;
 import dev.foresight.streams.errors.DeadLetterDeserializationHandler;
 import dev.foresight.streams.errors.DeadLetterProcessingHandler;
+import dev.foresight.streams.errors.ThreadFailurePolicy;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * The topology running in {@code KafkaStreams}, with its topics created and its failures visible.
  *
  * <p>A dead stream thread is never silent: the uncaught exception handler logs the exception, records
- * it and shuts the client down (a processing bug would only fail again on a replaced thread); the
+ * it and shuts the client down (a processing bug would only fail again on a replaced thread; the one transient
+ * case, source topics missing right after a broker restart, gets a replaced thread: {@link ThreadFailurePolicy}); the
  * state listener turns the ERROR state into a failure too. Callers watch {@link #health()} or wait on
  * {@link #failure()}.
  */
@@ -66,14 +68,22 @@ public final class StreamsApp implements AutoCloseable {
     private StreamsApp(StreamsSettings settings, Properties properties) {
         this.settings = settings;
         this.streams = new KafkaStreams(ForesightTopology.build(settings), properties);
+        ThreadFailurePolicy threadFailures = new ThreadFailurePolicy();
         streams.setUncaughtExceptionHandler(exception -> {
+            StreamThreadExceptionResponse response = threadFailures.onFailure(exception);
+            if (response == StreamThreadExceptionResponse.REPLACE_THREAD) {
+                LOG.warn("a stream thread of {} died in a rebalance that found source topics missing (a broker that "
+                        + "just restarted may not list them yet); replacing the thread", settings.applicationId(), exception);
+                return response;
+            }
             LOG.error("a stream thread of {} died; shutting the client down", settings.applicationId(), exception);
             failure.complete(exception);
-            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            return response;
         });
         streams.setStateListener((newState, oldState) -> {
             LOG.info("{}: {} -> {}", settings.applicationId(), oldState, newState);
             if (newState == KafkaStreams.State.RUNNING) {
+                threadFailures.onRunning();
                 running.countDown();
             } else if (newState == KafkaStreams.State.ERROR) {
                 failure.complete(new IllegalStateException(settings.applicationId() + " entered state ERROR"));

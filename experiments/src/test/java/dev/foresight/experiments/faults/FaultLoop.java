@@ -45,10 +45,15 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.awaitility.Awaitility;
 
 /**
  * The closed loop of one policy run through Kafka, composed by hand so a test can reach into it while
@@ -291,18 +296,56 @@ final class FaultLoop {
 
     /**
      * ExperimentRunner's Streams client settings, plus the shortest session the broker allows: a killed
-     * instance that never left its group is noticed after 6 s instead of 45 s. And a 20 s transaction timeout
-     * instead of 2 minutes: a transaction its producer abandons across a fault (the broker restarting under an
-     * open transaction) holds every read_committed reader of its partitions until the coordinator aborts it,
-     * and at 2 minutes that stall reached {@link #TICK_TIMEOUT} (seen once in CI, BrokerRestartTest). A tick of
-     * these 16-node runs, a training tick included, commits well within 20 s.
+     * instance that never left its group is noticed after 6 s instead of 45 s.
      */
     Map<String, Object> streamsClient() {
         Map<String, Object> props = LockstepTuning.streamsClient(kafka);
         props.put("consumer." + ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6000);
         props.put("consumer." + ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1000);
-        props.put("producer." + ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 20_000);
         return props;
+    }
+
+    /**
+     * Waits until tick {@code tick} has gone round the loop (the actuator's markers of it are committed) and the
+     * run's topics, the Streams app's own included, are quiet: no transaction open and no offset moving for
+     * {@link #QUIET}. The actuator's markers alone are not enough: the trainer task and the scoring tasks still
+     * hand the tick's examples and the trainer's decision to each other through their own topics for a while
+     * after. Call it from {@link Faults#afterTick}, where the simulator waits for the hook before going on.
+     */
+    void awaitQuiescent(long tick) throws Exception {
+        try (TickedTopicReader<Command> commands = new TickedTopicReader<>(kafka, topics.name(TopicRole.COMMANDS),
+                Command.class, ActuatorApp.STAGE)) {
+            commands.awaitTick(tick, Comparator.comparing(Command::getCommandId), TICK_TIMEOUT, this::healthy);
+        }
+        try (Admin admin = Admin.create(new HashMap<>(kafka))) {
+            AtomicReference<Map<TopicPartition, Long>> previous = new AtomicReference<>(Map.of());
+            Awaitility.await("no open transaction and no offset moving on the topics of " + id)
+                    .atMost(TICK_TIMEOUT).pollInterval(Duration.ofMillis(50)).during(QUIET)
+                    .until(() -> {
+                        Map<TopicPartition, Long> now = endOffsetsIfNoTransactionOpen(admin);
+                        return now != null && now.equals(previous.getAndSet(now));
+                    });
+        }
+    }
+
+    static final Duration QUIET = Duration.ofMillis(500);
+
+    /** End offsets of this run's topics, or null while a transaction is open on one (its stable offset lags). */
+    private Map<TopicPartition, Long> endOffsetsIfNoTransactionOpen(Admin admin) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        List<String> names = admin.listTopics().names().get().stream().filter(n -> n.startsWith(id)).toList();
+        admin.describeTopics(names).allTopicNames().get().forEach((name, description) -> description.partitions()
+                .forEach(p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+        var end = admin.listOffsets(latest).all().get();
+        var stable = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        for (TopicPartition tp : latest.keySet()) {
+            if (end.get(tp).offset() != stable.get(tp).offset()) {
+                return null;
+            }
+            offsets.put(tp, end.get(tp).offset());
+        }
+        return offsets;
     }
 
     ActuatorAppConfig actuatorConfig() {
