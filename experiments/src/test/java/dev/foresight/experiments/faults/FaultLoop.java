@@ -83,6 +83,9 @@ final class FaultLoop {
 
     static final Duration TICK_TIMEOUT = Duration.ofSeconds(120);
 
+    /** How long the topics must stay still before {@link #awaitQuiescent} calls the loop quiet. */
+    static final Duration QUIET = Duration.ofMillis(500);
+
     static final Policy POLICY = Policy.PROACTIVE;
 
     private final Scenario scenario;
@@ -327,8 +330,6 @@ final class FaultLoop {
                     });
         }
     }
-
-    static final Duration QUIET = Duration.ofMillis(500);
 
     /** End offsets of this run's topics, or null while a transaction is open on one (its stable offset lags). */
     private Map<TopicPartition, Long> endOffsetsIfNoTransactionOpen(Admin admin) throws Exception {
