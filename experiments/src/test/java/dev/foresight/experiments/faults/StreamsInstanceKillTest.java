@@ -40,10 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>tick 135: a third instance C joins and B shuts down cleanly, leaving the group (a planned hand-over).</li>
  * </ol>
  * Why the restart: an instance with another process id cannot abort the dead instance's transaction; it must
- * wait for the transaction coordinator to time it out ({@code StreamsApp.TRANSACTION_TIMEOUT}, 2 minutes; 20 s in
- * these tests, see {@code FaultLoop.streamsClient}), during which the last stable offset of every partition the
- * transaction touched, and the successor's committed-offset fetch, stay blocked: the loop stalls for up to that
- * long (correct, but slow).
+ * wait for the transaction coordinator to time it out ({@code StreamsApp.TRANSACTION_TIMEOUT}, 2 minutes), during
+ * which the last stable offset of every partition the transaction touched, and the successor's committed-offset
+ * fetch, stay blocked: the loop stalls for up to that long (correct, but beyond a CI time budget).
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class StreamsInstanceKillTest {

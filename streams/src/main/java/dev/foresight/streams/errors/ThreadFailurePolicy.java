@@ -9,8 +9,8 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
  * missing: right after a broker restarts, its metadata may not list the topics yet. The thread is then replaced, a
  * bounded number of times until the client is RUNNING again, so topics that are really gone still stop it.
  *
- * <p>Not thread-safe on its own: Kafka Streams calls the handler from the dying thread, and the state listener
- * resets it; both go through the synchronized methods.
+ * <p>Thread-safe: Kafka Streams calls {@link #onFailure} from the dying stream thread and {@link #onRunning} from
+ * the state listener, so both methods are synchronized.
  */
 public final class ThreadFailurePolicy {
 
