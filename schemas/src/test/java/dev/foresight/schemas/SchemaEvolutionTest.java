@@ -12,7 +12,11 @@ import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageEncoder;
+import dev.foresight.schemas.codec.SchemaCatalogue;
+import org.apache.avro.specific.SpecificData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SchemaEvolutionTest {
 
@@ -38,11 +42,58 @@ class SchemaEvolutionTest {
         assertThat(AvroCodec.fingerprint(AvroCodec.encode(read))).isNotEqualTo(AvroCodec.fingerprint(bytes));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"avro-history/NodeTelemetry-v1.avsc", "avro-history/Prediction-v1.avsc",
+            "avro-history/NodeEvent-v1.avsc"})
+    void currentSchemaCanReadEveryHistoricalOne(String resource) throws Exception {
+        Schema old = load(resource);
+        Schema current = SchemaCatalogue.RECORD_TYPES.stream()
+                .map(type -> SpecificData.get().getSchema(type))
+                .filter(schema -> schema.getFullName().equals(old.getFullName()))
+                .findFirst().orElseThrow();
+        var result = SchemaCompatibility.checkReaderWriterCompatibility(current, old);
+        assertThat(result.getType()).as(resource).isEqualTo(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE);
+    }
+
     @Test
-    void currentSchemaCanReadEveryHistoricalOne() throws Exception {
-        Schema v1 = load("avro-history/NodeTelemetry-v1.avsc");
-        var result = SchemaCompatibility.checkReaderWriterCompatibility(NodeTelemetry.getClassSchema(), v1);
-        assertThat(result.getType()).isEqualTo(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE);
+    void predictionWrittenWithV1HasNoHorizonAndNoThreshold() throws Exception {
+        Schema v1 = load("avro-history/Prediction-v1.avsc");
+        GenericRecord old = new GenericData.Record(v1);
+        old.put("nodeId", "node-0001");
+        old.put("timestamp", RecordSamples.T0);
+        old.put("tick", 3L);
+        old.put("probability", 0.7);
+        old.put("alarm", true);
+        old.put("modelVersion", 2);
+
+        Prediction read = AvroSerde.of(Prediction.class).deserialize("foresight.predictions", encode(v1, old));
+
+        assertThat(read.getProbability()).isEqualTo(0.7);
+        assertThat(read.getHorizonMillis()).as("unknown horizon").isZero();
+        assertThat(read.getThreshold()).as("unknown threshold").isNull();
+    }
+
+    @Test
+    void nodeEventWrittenWithV1HasNoCause() throws Exception {
+        Schema v1 = load("avro-history/NodeEvent-v1.avsc");
+        GenericRecord old = new GenericData.Record(v1);
+        old.put("nodeId", "node-0001");
+        old.put("timestamp", RecordSamples.T0);
+        old.put("tick", 3L);
+        old.put("type", new GenericData.EnumSymbol(v1.getField("type").schema(), "FAILED"));
+        old.put("detail", "sudden");
+
+        NodeEvent read = AvroSerde.of(NodeEvent.class).deserialize("foresight.node-events", encode(v1, old));
+
+        assertThat(read.getType()).isEqualTo(NodeEventType.FAILED);
+        assertThat(read.getCause()).isNull();
+    }
+
+    private static byte[] encode(Schema schema, GenericRecord record) throws Exception {
+        ByteBuffer buffer = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), schema).encode(record);
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return bytes;
     }
 
     private static Schema load(String resource) throws Exception {

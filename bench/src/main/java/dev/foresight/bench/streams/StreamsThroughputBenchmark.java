@@ -238,7 +238,7 @@ public final class StreamsThroughputBenchmark {
                     if (t == failAt[n] || t == repairAt[n]) {
                         boolean failing = t == failAt[n];
                         NodeEvent event = new NodeEvent(node, time, (long) t,
-                                failing ? NodeEventType.FAILED : NodeEventType.REPAIRED, null);
+                                failing ? NodeEventType.FAILED : NodeEventType.REPAIRED, null, null);
                         producer.send(new ProducerRecord<>(eventsTopic, null, time.toEpochMilli(), key, AvroCodec.encode(event)));
                         count++;
                         repairAt[n] = failing ? t + 10 : -1;

@@ -21,6 +21,8 @@ import java.util.Set;
 public final class OraclePredictor {
 
     public static final int ORACLE_MODEL_VERSION = 0;
+    /** Oracle scores are 0 or 1; any threshold between them separates them. */
+    private static final double THRESHOLD = 0.5;
 
     private final ClusterSimulation simulation;
     private final long horizonTicks;
@@ -39,6 +41,7 @@ public final class OraclePredictor {
         for (FailureForecast forecast : simulation.upcomingFailures(horizonTicks)) {
             failing.add(forecast.nodeId());
         }
+        long horizonMillis = horizonTicks * simulation.scenario().tickSeconds() * 1000L;
         List<Prediction> predictions = new ArrayList<>();
         for (NodeView node : report.nodeStates()) {
             if (node.power() != PowerStatus.ON || node.health() == HealthStatus.FAILED || node.health() == HealthStatus.REPAIRING) {
@@ -47,7 +50,7 @@ public final class OraclePredictor {
             boolean alarm = failing.contains(node.nodeId());
             predictions.add(Prediction.newBuilder().setNodeId(node.nodeId()).setTimestamp(Instant.ofEpochMilli(report.timeMillis()))
                     .setTick(report.tick()).setProbability(alarm ? 1.0 : 0.0).setAlarm(alarm)
-                    .setModelVersion(ORACLE_MODEL_VERSION).build());
+                    .setModelVersion(ORACLE_MODEL_VERSION).setHorizonMillis(horizonMillis).setThreshold(THRESHOLD).build());
         }
         return predictions;
     }

@@ -82,7 +82,7 @@ class MalformedTelemetryTest {
                     yield bytes;
                 }
                 case TRUNCATED_DATUM -> Arrays.copyOf(valid, 13);
-                case NODE_EVENT_ON_TELEMETRY -> AvroCodec.encode(new NodeEvent(node, time, tick, NodeEventType.FAILED, null));
+                case NODE_EVENT_ON_TELEMETRY -> AvroCodec.encode(new NodeEvent(node, time, tick, NodeEventType.FAILED, null, null));
                 case NO_VALUE -> null;
                 case NAN_OR_NEGATIVE_METRIC -> AvroCodec.encode(new NodeTelemetry(node, time, tick,
                         Map.of("cpu_util", i % 2 == 0 ? Double.NaN : -0.5, "temp_cpu_c", 55.0), "fault-injection"));

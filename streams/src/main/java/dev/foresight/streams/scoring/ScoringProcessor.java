@@ -214,11 +214,13 @@ public final class ScoringProcessor implements Processor<String, Object, String,
     private void forwardPrediction(FeatureVector vector, LoadedModel model) {
         Prediction prediction;
         if (model == null) {
-            prediction = new Prediction(vector.getNodeId(), vector.getTimestamp(), vector.getTick(), 0.0, false, NO_MODEL);
+            prediction = new Prediction(vector.getNodeId(), vector.getTimestamp(), vector.getTick(), 0.0, false, NO_MODEL,
+                    0L, null);
         } else {
             double probability = model.score(vector);
             prediction = new Prediction(vector.getNodeId(), vector.getTimestamp(), vector.getTick(), probability,
-                    probability >= model.release.getThreshold(), model.release.getVersion());
+                    probability >= model.release.getThreshold(), model.release.getVersion(),
+                    model.release.getHorizonMillis(), model.release.getThreshold());
         }
         context.forward(new Record<>(vector.getNodeId(), prediction, vector.getTimestamp().toEpochMilli()), predictionsNode);
     }

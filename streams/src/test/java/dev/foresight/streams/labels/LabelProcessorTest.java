@@ -48,14 +48,14 @@ class LabelProcessorTest {
         for (int minute = 0; minute < ticks; minute++) {
             Instant time = at(minute);
             if (minute == 13) {
-                harness.pipe("node-a", new NodeEvent("node-a", time, (long) minute, NodeEventType.FAILED, "disk"), time);
+                harness.pipe("node-a", new NodeEvent("node-a", time, (long) minute, NodeEventType.FAILED, "disk", null), time);
             }
             if (minute == 16) {
-                harness.pipe("node-a", new NodeEvent("node-a", time, (long) minute, NodeEventType.REPAIRED, null), time);
+                harness.pipe("node-a", new NodeEvent("node-a", time, (long) minute, NodeEventType.REPAIRED, null, null), time);
             }
             if (minute == 14) {
                 // a powered-off report changes nothing about labels
-                harness.pipe("node-b", new NodeEvent("node-b", time, (long) minute, NodeEventType.POWERED_OFF, null), time);
+                harness.pipe("node-b", new NodeEvent("node-b", time, (long) minute, NodeEventType.POWERED_OFF, null, null), time);
             }
             for (String node : List.of("node-a", "node-b")) {
                 harness.pipe(node, vector(node, minute), time);

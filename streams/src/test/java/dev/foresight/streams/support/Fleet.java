@@ -61,12 +61,12 @@ public final class Fleet {
             for (int n = 0; n < nodes; n++) {
                 String node = nodeId(n);
                 if (t == failAt[n]) {
-                    events.add(new NodeEvent(node, time, (long) t, NodeEventType.FAILED, "synthetic"));
+                    events.add(new NodeEvent(node, time, (long) t, NodeEventType.FAILED, "synthetic", null));
                     repairAt[n] = t + downTicks;
                     continue;
                 }
                 if (t == repairAt[n]) {
-                    events.add(new NodeEvent(node, time, (long) t, NodeEventType.REPAIRED, null));
+                    events.add(new NodeEvent(node, time, (long) t, NodeEventType.REPAIRED, null, null));
                     repairAt[n] = -1;
                     failAt[n] = t + degradation + nextGap(random, meanTicksToFailure);
                 }

@@ -38,7 +38,7 @@ class InputValidationTest {
         byte[] unknownSchema = valid.clone();
         unknownSchema[2] ^= 0x5A; // another writer fingerprint
         byte[] truncated = Arrays.copyOf(valid, valid.length - 6);
-        byte[] event = AvroCodec.encode(new NodeEvent("node-0001", T0, 0L, NodeEventType.FAILED, null));
+        byte[] event = AvroCodec.encode(new NodeEvent("node-0001", T0, 0L, NodeEventType.FAILED, null, null));
 
         try (PipelineDriver pipeline = new PipelineDriver(TestSettings.small(stateDir).build())) {
             pipeline.pipeRawTelemetry(key("node-0001"), "not avro".getBytes(StandardCharsets.UTF_8), T0);
@@ -96,7 +96,7 @@ class InputValidationTest {
             pipeline.pipeTelemetry(telemetry("node-0099", Map.of()));
             pipeline.pipeRawTelemetry(key("node-0002"), AvroCodec.encode(telemetry("node-0001", Map.of())), T0);
             pipeline.pipeRawEvent(key("node-0003"), AvroCodec.encode(
-                    new NodeEvent("node-0003", T0, 0L, NodeEventType.FAILED, null)), T0);
+                    new NodeEvent("node-0003", T0, 0L, NodeEventType.FAILED, null, null)), T0);
             pipeline.pipeRawTelemetry(key("~tick"), AvroCodec.encode(new TickMarker("simulator", 0L, 1, 2, T0)), T0);
 
             List<TestRecord<byte[], byte[]>> letters = pipeline.deadLetters();
