@@ -148,6 +148,15 @@ public final class ClusterSimulation {
     }
 
     /**
+     * Ground truth for the ideal predictor: per node, in the scenario's node order, the true severity of the
+     * precursor of its coming failure now (0 when none shows; benign anomalies excluded). What a perfect reading
+     * of the degradation would give, without knowing when the failure comes.
+     */
+    public double[] failingSeverities() {
+        return engine.failingSeverities();
+    }
+
+    /**
      * Ground truth: each node's next hardware failure if it falls within the next
      * {@code horizonTicks} ticks, by fail tick then node id. For the oracle-predictor baseline.
      */

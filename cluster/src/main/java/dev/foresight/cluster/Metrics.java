@@ -34,14 +34,29 @@ public final class Metrics {
     public static final String ECC_CORRECTABLE_TOTAL = "ecc_correctable_total";
     /** Uncorrected memory errors since start (counter). */
     public static final String ECC_UNCORRECTABLE_TOTAL = "ecc_uncorrectable_total";
+    /** Sectors the local disk has reallocated since start (counter; SMART attribute 5). */
+    public static final String DISK_REALLOCATED_TOTAL = "disk_reallocated_total";
+    /** Sectors the local disk currently holds as pending reallocation (gauge; SMART attribute 197). */
+    public static final String DISK_PENDING_SECTORS = "disk_pending_sectors";
+    /** Warnings in the node's kernel and system logs since start (counter): soft lockups, hung tasks, I/O errors. */
+    public static final String LOG_WARNINGS_TOTAL = "log_warnings_total";
 
     /** Every name above, sorted. */
     public static final List<String> ALL = List.of(
-            CPU_UTIL, ECC_CORRECTABLE_TOTAL, ECC_UNCORRECTABLE_TOTAL, FAN_RPM, MEM_UTIL, NET_MBPS,
-            POWER_WATTS, PSU_VOLTAGE_V, TEMP_CPU_C, TEMP_INLET_C, VM_COUNT);
+            CPU_UTIL, DISK_PENDING_SECTORS, DISK_REALLOCATED_TOTAL, ECC_CORRECTABLE_TOTAL, ECC_UNCORRECTABLE_TOTAL,
+            FAN_RPM, LOG_WARNINGS_TOTAL, MEM_UTIL, NET_MBPS, POWER_WATTS, PSU_VOLTAGE_V, TEMP_CPU_C, TEMP_INLET_C,
+            VM_COUNT);
 
     /** The monotone counters among {@link #ALL}. */
-    public static final Set<String> COUNTERS = Set.of(ECC_CORRECTABLE_TOTAL, ECC_UNCORRECTABLE_TOTAL);
+    public static final Set<String> COUNTERS = Set.of(ECC_CORRECTABLE_TOTAL, ECC_UNCORRECTABLE_TOTAL,
+            DISK_REALLOCATED_TOTAL, LOG_WARNINGS_TOTAL);
+
+    /**
+     * The readings that follow the node's load (or say what the load is) rather than its health. A predictor
+     * that learns from them learns which nodes were busy, not which were failing; features use them only to
+     * explain the sensors they drive (see the predictor's load baselines).
+     */
+    public static final Set<String> LOAD = Set.of(CPU_UTIL, MEM_UTIL, VM_COUNT, POWER_WATTS, NET_MBPS);
 
     private Metrics() {}
 }

@@ -48,6 +48,12 @@ public final class ScenarioLoader {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .build();
 
+    /** Keys of earlier versions, with where their meaning went, so an old scenario file says how to update it. */
+    private static final Map<String, String> REPLACED_KEYS = Map.of(
+            "predictableShare", " (replaced by failures.classes.<class>.announced, per failure class: see cluster/README.md)",
+            "degradationMinutes", " (replaced by failures.classes.<class>.leadMinutes, per failure class: see cluster/README.md)",
+            "falseAlarmRatePerNodeDay", " (replaced by failures.falseAlarms.ratePerNodeDay)");
+
     private ScenarioLoader() {}
 
     public static Scenario load(Path yaml) {
@@ -213,7 +219,8 @@ public final class ScenarioLoader {
         String message;
         if (e instanceof UnrecognizedPropertyException unknown) {
             List<String> known = unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.toList());
-            message = "unknown key '" + unknown.getPropertyName() + "'; expected one of " + known;
+            message = "unknown key '" + unknown.getPropertyName() + "'; expected one of " + known
+                    + REPLACED_KEYS.getOrDefault(unknown.getPropertyName(), "");
         } else if (e instanceof InvalidFormatException format && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
             List<String> allowed = Arrays.stream(format.getTargetType().getEnumConstants())

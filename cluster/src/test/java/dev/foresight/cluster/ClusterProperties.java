@@ -41,9 +41,14 @@ class ClusterProperties {
             failures:
               weibull: {shape: 0.7, scaleHours: 4}
               repair: {mu: -1.5, sigma: 0.5}
-              predictableShare: 0.6
-              degradationMinutes: {min: 5, max: 60}
-              falseAlarmRatePerNodeDay: 2
+              classes:
+                memory: {share: 0.3, announced: 0.6, leadMinutes: {min: 5, max: 60}}
+                thermal: {share: 0.2, announced: 0.6, leadMinutes: {min: 5, max: 60}}
+                power: {share: 0.1, announced: 0.6, leadMinutes: {min: 5, max: 60}}
+                disk: {share: 0.1, announced: 0.6, leadMinutes: {min: 5, max: 60}}
+                software: {share: 0.2, announced: 0.6, leadMinutes: {min: 5, max: 60}}
+                other: {share: 0.1}
+              falseAlarms: {ratePerNodeDay: 2}
             jobs:
               offeredLoad: 0.9
               vmsPerMpiJob: {min: 1, max: 4}

@@ -116,6 +116,34 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void failureClassSharesMustSumToOne() {
+        assertThatThrownBy(() -> ScenarioLoader.parse("failures:\n  classes:\n    memory: {share: 0.5}\n", "shares.yaml"))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("failures.classes: the class shares must sum to 1, got 1.250000");
+    }
+
+    @Test
+    void failuresNoSensorSeesCannotBeAnnounced() {
+        assertThatThrownBy(() -> ScenarioLoader.parse("failures:\n  classes:\n    other: {announced: 0.5}\n", "other.yaml"))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("failures.classes.other.announced: must be 0");
+    }
+
+    @Test
+    void aKeyOfAnEarlierVersionSaysWhatReplacedIt() {
+        assertThatThrownBy(() -> ScenarioLoader.parse("failures:\n  predictableShare: 0.7\n", "old.yaml"))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("unknown key 'predictableShare'")
+                .hasMessageContaining("replaced by failures.classes.<class>.announced");
+    }
+
+    @Test
+    void theDefaultClassesAnnounceAboutHalfOfAllFailures() {
+        // the published middle: log- and sensor-based predictors recall 40-85 % of failures (cluster/README.md)
+        assertThat(Scenario.defaults().failures().classes().announcedShare()).isBetween(0.4, 0.7);
+    }
+
+    @Test
     void everyBuiltInScenarioLoads() {
         for (String name : ScenarioLoader.BUILT_IN) {
             Scenario s = ScenarioLoader.builtIn(name);

@@ -21,22 +21,29 @@ class TelemetryTest {
     private static final long MINUTE = 60_000;
     /** The metrics the tests look at, in this order in each {@link Reading}. */
     private static final List<String> WATCHED = List.of(
-            Metrics.ECC_CORRECTABLE_TOTAL, Metrics.FAN_RPM, Metrics.TEMP_CPU_C, Metrics.PSU_VOLTAGE_V);
+            Metrics.ECC_CORRECTABLE_TOTAL, Metrics.FAN_RPM, Metrics.TEMP_CPU_C, Metrics.PSU_VOLTAGE_V,
+            Metrics.ECC_UNCORRECTABLE_TOTAL, Metrics.DISK_REALLOCATED_TOTAL, Metrics.DISK_PENDING_SECTORS,
+            Metrics.LOG_WARNINGS_TOTAL);
 
-    /** Each node fails about every two days. */
-    private static Scenario scenario(int nodes, int hours, double predictableShare, double falseAlarmsPerNodeDay) {
+    /** Each node fails about every two days; every class with sensors, each announced with the given share. */
+    private static Scenario scenario(int nodes, int hours, double announced, double falseAlarmsPerNodeDay) {
         return ScenarioLoader.parse("""
                 name: sensors
-                nodes: %d
+                nodes: %1$d
                 racks: 4
-                durationHours: %d
+                durationHours: %2$d
                 failures:
                   weibull: {shape: 1.0, scaleHours: 48}
                   repair: {mu: 0.0, sigma: 0.3}
-                  predictableShare: %s
-                  degradationMinutes: {min: 60, max: 120}
-                  falseAlarmRatePerNodeDay: %s
-                """.formatted(nodes, hours, predictableShare, falseAlarmsPerNodeDay), "sensors");
+                  classes:
+                    memory: {share: 0.3, announced: %3$s, leadMinutes: {min: 60, max: 120}}
+                    thermal: {share: 0.2, announced: %3$s, leadMinutes: {min: 60, max: 120}}
+                    power: {share: 0.2, announced: %3$s, leadMinutes: {min: 60, max: 120}}
+                    disk: {share: 0.15, announced: %3$s, leadMinutes: {min: 60, max: 120}}
+                    software: {share: 0.15, announced: %3$s, leadMinutes: {min: 60, max: 120}}
+                    other: {share: 0}
+                  falseAlarms: {ratePerNodeDay: %4$s}
+                """.formatted(nodes, hours, announced, falseAlarmsPerNodeDay), "sensors");
     }
 
     /** A compact sample: time and the {@link #WATCHED} values (full samples of a long run would not fit in memory). */
@@ -79,7 +86,7 @@ class TelemetryTest {
         return new Run(readings, failures, health);
     }
 
-    /** 64 nodes for three days, every failure predictable: about 90 failures. Shared by several tests. */
+    /** 64 nodes for three days, every failure announced: about 90 failures. Shared by several tests. */
     private static Run predictable;
 
     private static synchronized Run predictableRun() {
@@ -118,13 +125,18 @@ class TelemetryTest {
     }
 
     @Test
-    void predictableFailuresAnnounceThemselvesInTheirSignatureSensors() {
+    void announcedFailuresShowInTheirClassSensors() {
         Run run = predictableRun();
         List<Double> eccBeforeMemoryFailures = new ArrayList<>();
         List<Double> eccEarlier = new ArrayList<>();
+        List<Double> uncorrectableBeforeMemoryFailures = new ArrayList<>();
         List<Double> fanRatioBeforeThermal = new ArrayList<>();
         List<Double> tempRiseBeforeThermal = new ArrayList<>();
         List<Double> voltageDropBeforePower = new ArrayList<>();
+        List<Double> reallocationsBeforeDisk = new ArrayList<>();
+        List<Double> pendingBeforeDisk = new ArrayList<>();
+        List<Double> warningsBeforeSoftware = new ArrayList<>();
+        List<Double> warningsEarlier = new ArrayList<>();
         Map<String, Long> lastFailure = new HashMap<>();
 
         for (NodeEventRecord failure : run.failures()) {
@@ -137,25 +149,46 @@ class TelemetryTest {
                 continue; // just booted after a repair: no clean baseline
             }
             List<Reading> lastTen = last.subList(last.size() - 10, last.size());
-            if (failure.detail().contains("memory")) {
-                eccBeforeMemoryFailures.add(delta(last, Metrics.ECC_CORRECTABLE_TOTAL));
-                eccEarlier.add(delta(before.subList(0, 31), Metrics.ECC_CORRECTABLE_TOTAL));
-            } else if (failure.detail().contains("thermal")) {
-                fanRatioBeforeThermal.add(mean(lastTen, Metrics.FAN_RPM) / mean(before, Metrics.FAN_RPM));
-                tempRiseBeforeThermal.add(mean(lastTen, Metrics.TEMP_CPU_C) - mean(before, Metrics.TEMP_CPU_C));
-            } else if (failure.detail().contains("power")) {
-                voltageDropBeforePower.add(mean(before, Metrics.PSU_VOLTAGE_V) - mean(lastTen, Metrics.PSU_VOLTAGE_V));
+            assertThat(failure.detail()).startsWith(failure.cause() + ", announced");
+            switch (failure.cause()) {
+                case "memory" -> {
+                    eccBeforeMemoryFailures.add(delta(last, Metrics.ECC_CORRECTABLE_TOTAL));
+                    eccEarlier.add(delta(before.subList(0, 31), Metrics.ECC_CORRECTABLE_TOTAL));
+                    uncorrectableBeforeMemoryFailures.add(delta(last, Metrics.ECC_UNCORRECTABLE_TOTAL));
+                }
+                case "thermal" -> {
+                    fanRatioBeforeThermal.add(mean(lastTen, Metrics.FAN_RPM) / mean(before, Metrics.FAN_RPM));
+                    tempRiseBeforeThermal.add(mean(lastTen, Metrics.TEMP_CPU_C) - mean(before, Metrics.TEMP_CPU_C));
+                }
+                case "power" -> voltageDropBeforePower.add(mean(before, Metrics.PSU_VOLTAGE_V) - mean(lastTen, Metrics.PSU_VOLTAGE_V));
+                case "disk" -> {
+                    reallocationsBeforeDisk.add(delta(last, Metrics.DISK_REALLOCATED_TOTAL));
+                    pendingBeforeDisk.add(mean(lastTen, Metrics.DISK_PENDING_SECTORS));
+                }
+                case "software" -> {
+                    warningsBeforeSoftware.add(delta(last, Metrics.LOG_WARNINGS_TOTAL));
+                    warningsEarlier.add(delta(before.subList(0, 31), Metrics.LOG_WARNINGS_TOTAL));
+                }
+                default -> throw new AssertionError("unexpected cause " + failure.cause());
             }
         }
 
         assertThat(eccBeforeMemoryFailures).hasSizeGreaterThan(10);
         assertThat(median(eccBeforeMemoryFailures)).as("ECC errors in the last 30 min").isGreaterThan(15);
         assertThat(median(eccEarlier)).as("ECC errors in 30 min hours earlier").isLessThan(2);
+        assertThat(uncorrectableBeforeMemoryFailures.stream().filter(d -> d > 0).count())
+                .as("failing DIMMs with an uncorrectable error in their last 30 min").isGreaterThan(2);
         assertThat(fanRatioBeforeThermal).hasSizeGreaterThan(4);
         assertThat(median(fanRatioBeforeThermal)).as("fan speed ratio").isLessThan(0.85);
         assertThat(median(tempRiseBeforeThermal)).as("CPU temperature rise").isGreaterThan(8);
         assertThat(voltageDropBeforePower).hasSizeGreaterThan(2);
         assertThat(median(voltageDropBeforePower)).as("12 V rail sag").isGreaterThan(0.15);
+        assertThat(reallocationsBeforeDisk).hasSizeGreaterThan(2);
+        assertThat(median(reallocationsBeforeDisk)).as("sectors reallocated in the last 30 min").isGreaterThan(3);
+        assertThat(median(pendingBeforeDisk)).as("pending sectors in the last 10 min").isGreaterThan(5);
+        assertThat(warningsBeforeSoftware).hasSizeGreaterThan(2);
+        assertThat(median(warningsBeforeSoftware)).as("log warnings in the last 30 min")
+                .isGreaterThan(median(warningsEarlier) + 5);
     }
 
     @Test
@@ -183,7 +216,7 @@ class TelemetryTest {
         Run run = run(ClusterSimulation.create(scenario(32, 48, 0.0, 0), 5));
         List<Double> ecc = new ArrayList<>();
         for (NodeEventRecord failure : run.failures()) {
-            assertThat(failure.detail()).startsWith("sudden");
+            assertThat(failure.detail()).startsWith(failure.cause() + ", sudden");
             ecc.add(delta(window(run, failure.nodeId(), failure.timeMillis() - 30 * MINUTE, failure.timeMillis()),
                     Metrics.ECC_CORRECTABLE_TOTAL));
         }
@@ -195,25 +228,73 @@ class TelemetryTest {
 
     @Test
     void falseAlarmsLookLikePrecursorsButNoFailureFollows() {
-        ClusterSimulation sim = ClusterSimulation.builder(scenario(32, 48, 1.0, 1.0)).seed(4).failureTrace(FailureTrace.empty()).build();
+        ClusterSimulation sim = ClusterSimulation.builder(scenario(32, 48, 1.0, 2.0)).seed(4).failureTrace(FailureTrace.empty()).build();
         Run run = run(sim);
         int eccBursts = 0;
         int hotSpells = 0;
+        int warningBursts = 0;
+        double uncorrectable = 0;
+        double pending = 0;
         for (List<Reading> series : run.readings().values()) {
             for (int i = 30; i < series.size(); i += 30) {
                 if (delta(series.subList(i - 30, i), Metrics.ECC_CORRECTABLE_TOTAL) >= 10) {
                     eccBursts++;
+                }
+                if (delta(series.subList(i - 30, i), Metrics.LOG_WARNINGS_TOTAL) >= 10) {
+                    warningBursts++;
                 }
             }
             double baseline = median(series.stream().map(s -> s.get(Metrics.TEMP_CPU_C)).toList());
             if (series.stream().anyMatch(s -> s.get(Metrics.TEMP_CPU_C) > baseline + 12)) {
                 hotSpells++;
             }
+            uncorrectable += delta(series, Metrics.ECC_UNCORRECTABLE_TOTAL);
+            pending += series.stream().mapToDouble(s -> s.get(Metrics.DISK_PENDING_SECTORS)).sum();
         }
 
         assertThat(run.failures()).isEmpty();
         assertThat(run.health()).allSatisfy(tick -> assertThat(tick).doesNotContain(HealthStatus.DEGRADED));
         assertThat(eccBursts).as("30-min windows with an ECC burst").isGreaterThan(10);
         assertThat(hotSpells).as("nodes that ran hot for a while").isGreaterThan(3);
+        assertThat(warningBursts).as("30-min windows with a burst of log warnings").isGreaterThan(2);
+        // a benign anomaly moves only the first symptom: the hard ones stay with failing parts
+        assertThat(uncorrectable).as("uncorrectable errors in 32 node-days without a failing DIMM").isLessThan(3);
+        assertThat(pending).as("pending sectors without a failing disk").isZero();
+    }
+
+    @Test
+    void aFailingFanSagsWhileAHotSpellLeavesTheFanObeyingItsController() {
+        // same seed and traits: the two runs differ only in whether the thermal episodes end in failures
+        Run failing = predictableRun();
+        List<Double> failingRatios = new ArrayList<>();
+        for (NodeEventRecord failure : failing.failures()) {
+            if ("thermal".equals(failure.cause())) {
+                List<Reading> last = window(failing, failure.nodeId(), failure.timeMillis() - 10 * MINUTE, failure.timeMillis());
+                if (last.size() >= 5) {
+                    failingRatios.add(fanPerDegree(last));
+                }
+            }
+        }
+        Run benign = run(ClusterSimulation.builder(scenario(32, 48, 1.0, 2.0)).seed(4).failureTrace(FailureTrace.empty()).build());
+        List<Double> benignRatios = new ArrayList<>();
+        for (List<Reading> series : benign.readings().values()) {
+            double baseline = median(series.stream().map(s -> s.get(Metrics.TEMP_CPU_C)).toList());
+            for (int i = 10; i < series.size(); i += 10) {
+                List<Reading> w = series.subList(i - 10, i);
+                if (mean(w, Metrics.TEMP_CPU_C) > baseline + 12) {
+                    benignRatios.add(fanPerDegree(w));
+                }
+            }
+        }
+
+        assertThat(failingRatios).hasSizeGreaterThan(4);
+        assertThat(benignRatios).hasSizeGreaterThan(4);
+        assertThat(median(benignRatios)).as("fan rpm per degree in a hot spell")
+                .isGreaterThan(median(failingRatios) * 1.3);
+    }
+
+    /** Fan speed per degree Celsius: what the controller asks for rises with temperature, a failing fan delivers less. */
+    private static double fanPerDegree(List<Reading> window) {
+        return mean(window, Metrics.FAN_RPM) / mean(window, Metrics.TEMP_CPU_C);
     }
 }

@@ -30,7 +30,7 @@ class ReplayedFailuresTest {
             durationTicks: 240
             failures:
               weibull: {shape: 0.7, scaleHours: 100000000}
-              falseAlarmRatePerNodeDay: 0
+              falseAlarms: {ratePerNodeDay: 0}
             """;
 
     /** Node 1 at the first hour, node 5 at the second; node 40 lies beyond the cluster, node 2's failure after its end. */

@@ -56,8 +56,13 @@ class StreamsScaleOutTest {
             durationTicks: 120
             failures:
               weibull: {shape: 0.7, scaleHours: 1}
-              predictableShare: 0.9
-              degradationMinutes: {min: 5, max: 20}
+              classes:
+                memory: {share: 0.5, announced: 0.9, leadMinutes: {min: 5, max: 20}}
+                thermal: {share: 0.5, announced: 0.9, leadMinutes: {min: 5, max: 20}}
+                power: {share: 0}
+                disk: {share: 0}
+                software: {share: 0}
+                other: {share: 0}
             """;
 
     @TempDir

@@ -91,10 +91,10 @@ final class FailureHandler {
         if (killed > 0) {
             accounting.failuresWithVictims++;
         }
-        String how = event.predictable()
-                ? "predictable, " + event.signature().name().toLowerCase(Locale.ROOT) + " precursors"
-                : "sudden";
-        ctx.event(node, NodeEventKind.FAILED, String.format(Locale.ROOT, "%s; %d VM(s) of %d job(s) lost; repair %.1f h",
-                how, killed, victims.size(), event.repairSeconds() / 3600));
+        String how = event.failureClass().label() + (event.announced()
+                ? String.format(Locale.ROOT, ", announced %.0f min before", event.degradationSeconds() / 60)
+                : ", sudden");
+        ctx.failure(node, event.failureClass().label(), String.format(Locale.ROOT,
+                "%s; %d VM(s) of %d job(s) lost; repair %.1f h", how, killed, victims.size(), event.repairSeconds() / 3600));
     }
 }

@@ -138,6 +138,19 @@ public final class SimulationEngine {
         return next.tick;
     }
 
+    /**
+     * Per node (in index order), the true severity of its coming failure's precursor at the end of the last tick
+     * run: 0 for a healthy node or a sudden failure, rising to 1 at the failure. Benign anomalies are not in it.
+     */
+    public double[] failingSeverities() {
+        double at = next.tick * (double) scenario.tickSeconds();
+        double[] severities = new double[state.nodes.length];
+        for (Node node : state.nodes) {
+            severities[node.index] = failures.failingSeverityAt(node.index, at);
+        }
+        return severities;
+    }
+
     public List<FailureForecast> upcomingFailures(long horizonTicks) {
         List<FailureForecast> forecasts = new ArrayList<>();
         long dt = scenario.tickSeconds();
@@ -149,7 +162,7 @@ public final class SimulationEngine {
             long failTick = Math.max(next.tick, tickOf(event.failAtSeconds(), dt));
             if (failTick < next.tick + horizonTicks) {
                 long degradationTick = Math.min(failTick, Math.max(0, tickOf(event.degradationStartSeconds(), dt)));
-                forecasts.add(new FailureForecast(node.id, failTick, event.predictable(), degradationTick));
+                forecasts.add(new FailureForecast(node.id, failTick, event.failureClass(), event.announced(), degradationTick));
             }
         }
         forecasts.sort(Comparator.comparingLong(FailureForecast::failTick).thenComparing(FailureForecast::nodeId));

@@ -36,7 +36,8 @@ final class StateFingerprint {
             FailureEvent next = failures.next(n.index);
             f.put(next == null ? "none" : next.toString());
             if (telemetry != null) {
-                f.put(telemetry.temperature(n.index)).put(telemetry.eccCorrectable(n.index)).put(telemetry.eccUncorrectable(n.index));
+                f.put(telemetry.temperature(n.index)).put(telemetry.eccCorrectable(n.index)).put(telemetry.eccUncorrectable(n.index))
+                        .put(telemetry.diskReallocated(n.index)).put(telemetry.logWarnings(n.index));
             }
         }
         for (Job j : state.jobs.values()) {

@@ -36,6 +36,10 @@ final class TickContext {
         events.add(new NodeEventRecord(node.id, timeMillis, kind, detail));
     }
 
+    void failure(Node node, String cause, String detail) {
+        events.add(new NodeEventRecord(node.id, timeMillis, NodeEventKind.FAILED, detail, cause));
+    }
+
     void outcome(String commandId, CommandKind kind, String subject, OutcomeStatus status, String reason) {
         outcomes.add(new CommandOutcome(commandId, kind, subject, status, reason, tick));
     }

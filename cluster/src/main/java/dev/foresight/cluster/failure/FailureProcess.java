@@ -42,7 +42,8 @@ public final class FailureProcess {
     private static FalseAlarmSource[] falseAlarms(Scenario scenario, long seed) {
         FalseAlarmSource[] alarms = new FalseAlarmSource[scenario.nodes()];
         for (int i = 0; i < alarms.length; i++) {
-            alarms[i] = new FalseAlarmSource(scenario.failures(), RandomStreams.stream(seed, Purpose.FALSE_ALARMS, i));
+            alarms[i] = new FalseAlarmSource(scenario.failures().falseAlarms(), scenario.failures().classes(),
+                    RandomStreams.stream(seed, Purpose.FALSE_ALARMS, i));
         }
         return alarms;
     }
@@ -61,10 +62,19 @@ public final class FailureProcess {
         return failures[node].poll();
     }
 
-    /** Whether the node is inside the degradation period of its next (predictable) failure. */
+    /** Whether the node is inside the degradation period of its next (announced) failure. */
     public boolean degradedAt(int node, double t) {
         FailureEvent event = failures[node].peek();
-        return event != null && event.predictable() && t >= event.degradationStartSeconds() && t < event.failAtSeconds();
+        return event != null && event.announced() && t >= event.degradationStartSeconds() && t < event.failAtSeconds();
+    }
+
+    /**
+     * The severity of the node's coming failure's precursor at time t (0 when none shows): the true degradation,
+     * which an ideal predictor would read perfectly and a real one only through the sensors.
+     */
+    public double failingSeverityAt(int node, double t) {
+        FailureEvent event = failures[node].peek();
+        return event == null ? 0 : event.severityAt(t);
     }
 
     /**
@@ -74,10 +84,10 @@ public final class FailureProcess {
     public void precursorsAt(int node, double t, Precursors out) {
         out.clear();
         FailureEvent event = failures[node].peek();
-        if (event != null && event.predictable()) {
+        if (event != null && event.announced()) {
             double severity = event.severityAt(t);
             if (severity > 0) {
-                out.raise(event.signature(), severity);
+                out.raiseFailing(event.failureClass(), severity);
             }
         }
         falseAlarms[node].addAt(t, out);

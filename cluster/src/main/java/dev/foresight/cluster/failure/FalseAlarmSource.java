@@ -1,32 +1,31 @@
 package dev.foresight.cluster.failure;
 
 import dev.foresight.cluster.random.Draws;
-import dev.foresight.cluster.scenario.FailureSettings;
+import dev.foresight.cluster.scenario.FailureClassesSettings;
+import dev.foresight.cluster.scenario.FalseAlarmSettings;
 import java.util.SplittableRandom;
 
 /**
- * Anomalies that look like precursors but end without a failure: a Poisson process per node, each
- * anomaly rising and fading over a period drawn like a degradation period, with a peak below that of
- * a real failure more often than not.
+ * Benign anomalies that look like a class's precursors but end without a failure: a Poisson process per node,
+ * each episode mimicking one class (drawn by weight), rising and fading over a period drawn like that class's
+ * precursor lead, with a peak below that of a real failure more often than not. Always four draws per episode.
  */
 final class FalseAlarmSource {
 
     private final SplittableRandom random;
     private final double meanGapSeconds;
-    private final FailureSettings settings;
+    private final FalseAlarmSettings settings;
+    private final FailureClassesSettings classes;
     private double start;
     private double duration;
     private double peak;
-    private PrecursorSignature signature;
+    private FailureClass mimics;
 
-    FalseAlarmSource(FailureSettings settings, SplittableRandom random) {
+    FalseAlarmSource(FalseAlarmSettings settings, FailureClassesSettings classes, SplittableRandom random) {
         this.random = random;
         this.settings = settings;
-        this.meanGapSeconds = settings.falseAlarmRatePerNodeDay() > 0
-                ? 86_400 / settings.falseAlarmRatePerNodeDay()
-                : Double.POSITIVE_INFINITY;
-        this.start = 0;
-        this.duration = 0;
+        this.classes = classes;
+        this.meanGapSeconds = settings.ratePerNodeDay() > 0 ? 86_400 / settings.ratePerNodeDay() : Double.POSITIVE_INFINITY;
         drawAfter(0);
     }
 
@@ -34,12 +33,31 @@ final class FalseAlarmSource {
         start = Double.isInfinite(meanGapSeconds)
                 ? Double.POSITIVE_INFINITY
                 : from - meanGapSeconds * Math.log(1 - random.nextDouble());
-        duration = 60 * Draws.logUniform(random, settings.degradationMinutes().min(), settings.degradationMinutes().max());
+        mimics = draw(random.nextDouble());
+        var lead = classes.of(mimics).leadMinutes();
+        duration = 60 * Draws.logUniform(random, lead.min(), lead.max());
         peak = Draws.uniform(random, 0.3, 1.0);
-        signature = PrecursorSignature.draw(random);
     }
 
-    /** Adds this node's false-alarm severity at time t (non-decreasing between calls) to {@code out}. */
+    private FailureClass draw(double u) {
+        double total = settings.totalWeight();
+        double cumulative = 0;
+        FailureClass last = FailureClass.MEMORY;
+        for (FailureClass c : FailureClass.values()) {
+            double weight = settings.weight(c);
+            if (weight <= 0) {
+                continue;
+            }
+            last = c;
+            cumulative += weight / total;
+            if (u < cumulative) {
+                return c;
+            }
+        }
+        return last;
+    }
+
+    /** Adds this node's benign severity at time t (non-decreasing between calls) to {@code out}. */
     void addAt(double t, Precursors out) {
         while (t >= start + duration) {
             drawAfter(start + duration);
@@ -48,6 +66,6 @@ final class FalseAlarmSource {
             return;
         }
         double x = (t - start) / duration;
-        out.raise(signature, peak * Math.sin(Math.PI * x));
+        out.raiseBenign(mimics, peak * Math.sin(Math.PI * x));
     }
 }

@@ -1,40 +1,44 @@
 package dev.foresight.cluster.failure;
 
 /**
- * How strongly each kind of precursor shows on a node right now, 0 (none) to 1 (about to fail).
- * Mutable and reused per node per tick to keep the telemetry loop allocation-free.
+ * How strongly each failure class shows on a node right now, 0 (none) to 1 (about to fail), split into the
+ * coming failure's precursor ({@link #failing}) and benign anomalies ({@link #benign}). The split matters because
+ * a benign anomaly moves only a class's first symptom (corrected errors without uncorrectable ones, heat with the
+ * fan still obeying, ripple without sag, reallocations without pending sectors), while a failing part moves all
+ * of them. Mutable and reused per node per tick to keep the telemetry loop allocation-free.
  */
 public final class Precursors {
 
-    private double memory;
-    private double thermal;
-    private double power;
+    private final double[] failing = new double[FailureClass.values().length];
+    private final double[] benign = new double[FailureClass.values().length];
 
-    public double memory() {
-        return memory;
+    /** The coming failure's precursor severity for a class. */
+    public double failing(FailureClass failureClass) {
+        return failing[failureClass.ordinal()];
     }
 
-    public double thermal() {
-        return thermal;
+    /** A benign anomaly's severity for a class. */
+    public double benign(FailureClass failureClass) {
+        return benign[failureClass.ordinal()];
     }
 
-    public double power() {
-        return power;
+    /** What a class's first symptom shows: the stronger of a failing part and a benign anomaly. */
+    public double symptom(FailureClass failureClass) {
+        return Math.max(failing(failureClass), benign(failureClass));
     }
 
     public void clear() {
-        memory = 0;
-        thermal = 0;
-        power = 0;
+        java.util.Arrays.fill(failing, 0);
+        java.util.Arrays.fill(benign, 0);
     }
 
-    /** Keeps the strongest of overlapping causes (a false alarm during a real degradation). */
-    public void raise(PrecursorSignature signature, double severity) {
-        switch (signature) {
-            case MEMORY -> memory = Math.max(memory, severity);
-            case THERMAL -> thermal = Math.max(thermal, severity);
-            case POWER -> power = Math.max(power, severity);
-            default -> throw new IllegalStateException("unknown signature " + signature);
-        }
+    void raiseFailing(FailureClass failureClass, double severity) {
+        int i = failureClass.ordinal();
+        failing[i] = Math.max(failing[i], severity);
+    }
+
+    void raiseBenign(FailureClass failureClass, double severity) {
+        int i = failureClass.ordinal();
+        benign[i] = Math.max(benign[i], severity);
     }
 }

@@ -18,6 +18,9 @@ final class TraceFailureSource implements FailureSource {
             if (entry.failAtSeconds() <= downUntil) {
                 continue; // the node is still being repaired: this record repeats the same outage
             }
+            if (Double.isFinite(downUntil)) {
+                event = event.withDegradationAtMost(entry.failAtSeconds() - downUntil);
+            }
             events.add(event);
             downUntil = event.repairedAtSeconds();
         }

@@ -39,7 +39,8 @@ final class WeibullRenewalSource implements FailureSource {
     private FailureEvent draw() {
         double failAt = clock + timeToFailure.sample();
         double repair = repairHours.sample() * 3600;
-        return marks.mark(nodeIndex, failAt, repair, random.stream());
+        // a repaired node starts clean: the next failure's precursors cannot start before the repair ended
+        return marks.mark(nodeIndex, failAt, repair, random.stream()).withDegradationAtMost(failAt - clock);
     }
 
     @Override

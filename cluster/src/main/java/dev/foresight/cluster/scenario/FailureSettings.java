@@ -1,26 +1,22 @@
 package dev.foresight.cluster.scenario;
 
 /**
- * The hardware failure process.
+ * The hardware and software failure process.
  *
- * @param weibull time between failures of one node (renewal process restarting at each repair)
- * @param repair repair duration, log-normal in hours
- * @param predictableShare share of failures preceded by a degradation period with precursors in the
- *     telemetry; the others are sudden
- * @param degradationMinutes length of the degradation period, drawn log-uniformly in the range so
- *     that minutes and hours are both common
- * @param falseAlarmRatePerNodeDay rate of anomalies that look like precursors but end without a failure
+ * @param weibull     time between failures of one node (renewal process restarting at each repair)
+ * @param repair      repair duration, log-normal in hours
+ * @param classes     what fails, and how often and how early each class announces itself
+ * @param falseAlarms benign anomalies that look like a class's precursors but end without a failure
  */
 public record FailureSettings(
         WeibullSettings weibull,
         LogNormalSettings repair,
-        double predictableShare,
-        RangeSettings degradationMinutes,
-        double falseAlarmRatePerNodeDay) {
+        FailureClassesSettings classes,
+        FalseAlarmSettings falseAlarms) {
 
     public static FailureSettings defaults() {
-        return new FailureSettings(
-                WeibullSettings.defaults(), new LogNormalSettings(1.0, 0.8), 0.7, new RangeSettings(30, 360), 0.02);
+        return new FailureSettings(WeibullSettings.defaults(), new LogNormalSettings(1.0, 0.8),
+                FailureClassesSettings.defaults(), FalseAlarmSettings.defaults());
     }
 
     public void validate(String path, Violations v) {
@@ -32,11 +28,13 @@ public record FailureSettings(
         if (repair != null) {
             repair.validate(path + ".repair", v);
         }
-        v.between(path + ".predictableShare", predictableShare, 0, 1);
-        v.notNull(path + ".degradationMinutes", degradationMinutes);
-        if (degradationMinutes != null) {
-            degradationMinutes.validatePositive(path + ".degradationMinutes", v);
+        v.notNull(path + ".classes", classes);
+        if (classes != null) {
+            classes.validate(path + ".classes", v);
         }
-        v.nonNegative(path + ".falseAlarmRatePerNodeDay", falseAlarmRatePerNodeDay);
+        v.notNull(path + ".falseAlarms", falseAlarms);
+        if (falseAlarms != null) {
+            falseAlarms.validate(path + ".falseAlarms", v);
+        }
     }
 }

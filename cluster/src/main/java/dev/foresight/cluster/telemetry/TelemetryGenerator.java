@@ -3,6 +3,7 @@ package dev.foresight.cluster.telemetry;
 import dev.foresight.cluster.Metrics;
 import dev.foresight.cluster.Scenario;
 import dev.foresight.cluster.TelemetrySample;
+import dev.foresight.cluster.failure.FailureClass;
 import dev.foresight.cluster.failure.Precursors;
 import dev.foresight.cluster.random.Draws;
 import dev.foresight.cluster.random.RandomStreams;
@@ -15,19 +16,21 @@ import java.util.TreeMap;
 /**
  * Turns a node's load and its precursor severities into sensor readings.
  *
- * <p>Healthy nodes differ from each other (fixed per-node traits: background ECC rate, fan curve,
- * cooling efficiency, rack position) so that a predictor cannot flag a node just for being unusual.
- * Precursors move the same sensors a failing part would:
+ * <p>Healthy nodes differ from each other (fixed per-node traits: background ECC, disk and log-warning rates, fan
+ * curve, cooling efficiency, supply offset, rack position) so that a predictor cannot flag a node just for being
+ * unusual. A failing part moves every sensor of its class; a benign anomaly moves only the class's first symptom:
  * <ul>
- *   <li>memory: corrected ECC errors rise from the node's background rate to about two a minute,
- *       with uncorrectable errors appearing near the end;
- *   <li>thermal (failing fan): the fan delivers only half of the speed its controller asks for by
- *       the end, so it turns about a third slower even as the CPU runs up to 18 C hotter;
- *   <li>power (failing supply): the 12 V rail sags by up to 0.3 V and ripples, the measured draw gets
- *       noisy.
+ *   <li>memory: corrected ECC errors rise from the node's background rate to about two a minute (failing or benign);
+ *       uncorrectable ones appear near the end only when the DIMM is failing;
+ *   <li>thermal: the CPU runs up to 18 C hotter; a failing fan delivers only half of the speed its controller asks
+ *       for by the end, while in a benign hot spell the fan follows its controller;
+ *   <li>power: the 12 V rail ripples and the measured draw gets noisy; only a failing supply also sags, by up to
+ *       0.3 V;
+ *   <li>disk: sectors are reallocated (failing or benign); only a failing disk accumulates pending sectors;
+ *   <li>software: warnings in the node's logs accelerate, alike before a hang and in a harmless burst.
  * </ul>
- * Severity ramps are quadratic over the degradation period (see the failure package), so the signal
- * is weak at first and unmistakable only near the end.
+ * Severity ramps are quadratic over the degradation period (see the failure package), so the signal is weak at
+ * first and unmistakable only near the end.
  */
 public final class TelemetryGenerator {
 
@@ -36,6 +39,9 @@ public final class TelemetryGenerator {
     private static final double FAN_SAG = 0.5;
     private static final double THERMAL_RISE_C = 18;
     private static final double PSU_NOMINAL_V = 12.0;
+    private static final double REALLOCATIONS_PEAK_PER_HOUR = 30;
+    private static final double PENDING_PEAK = 20;
+    private static final double LOG_WARNINGS_PEAK_PER_HOUR = 60;
 
     private final TelemetrySettings settings;
     private final double tickHours;
@@ -46,8 +52,12 @@ public final class TelemetryGenerator {
     private final double[] fanBaseRpm;
     private final double[] coolingFactor;
     private final double[] psuOffsetV;
+    private final double[] diskBackgroundPerHour;
+    private final double[] logBackgroundPerHour;
     private final long[] eccCorrectable;
     private final long[] eccUncorrectable;
+    private final long[] diskReallocated;
+    private final long[] logWarnings;
 
     public TelemetryGenerator(Scenario scenario, long seed) {
         this.settings = scenario.telemetry();
@@ -60,8 +70,12 @@ public final class TelemetryGenerator {
         this.fanBaseRpm = new double[nodes];
         this.coolingFactor = new double[nodes];
         this.psuOffsetV = new double[nodes];
+        this.diskBackgroundPerHour = new double[nodes];
+        this.logBackgroundPerHour = new double[nodes];
         this.eccCorrectable = new long[nodes];
         this.eccUncorrectable = new long[nodes];
+        this.diskReallocated = new long[nodes];
+        this.logWarnings = new long[nodes];
         for (int n = 0; n < nodes; n++) {
             noise[n] = RandomStreams.stream(seed, Purpose.TELEMETRY, n);
             SplittableRandom traits = RandomStreams.stream(seed, Purpose.NODE_TRAITS, n);
@@ -73,6 +87,10 @@ public final class TelemetryGenerator {
             fanBaseRpm[n] = 4000 + 300 * traits.nextGaussian();
             coolingFactor[n] = 1 + 0.05 * traits.nextGaussian();
             psuOffsetV[n] = 0.05 * traits.nextGaussian();
+            // most disks never reallocate a sector; a few creep for years (Pinheiro et al., FAST 2007)
+            diskBackgroundPerHour[n] = 0.002 * Math.exp(1.5 * traits.nextGaussian());
+            // every node logs the odd warning; some are chattier than others
+            logBackgroundPerHour[n] = 0.3 * Math.exp(0.8 * traits.nextGaussian());
         }
     }
 
@@ -86,23 +104,36 @@ public final class TelemetryGenerator {
         SplittableRandom r = noise[node];
         double inlet = inletC[node] + 0.2 * r.nextGaussian();
 
-        double thermalFault = precursors.thermal();
-        double temp = thermal.step(node, inletC[node], watts, coolingFactor[node], THERMAL_RISE_C * thermalFault)
+        double hotSpell = precursors.symptom(FailureClass.THERMAL);
+        double failingFan = precursors.failing(FailureClass.THERMAL);
+        double temp = thermal.step(node, inletC[node], watts, coolingFactor[node], THERMAL_RISE_C * hotSpell)
                 + 0.3 * r.nextGaussian();
         double commandedRpm = fanBaseRpm[node] + 90 * Math.max(0, temp - 40);
-        double fan = commandedRpm * (1 - FAN_SAG * thermalFault) + 40 * r.nextGaussian();
+        double fan = commandedRpm * (1 - FAN_SAG * failingFan) + 40 * r.nextGaussian();
 
-        double powerFault = precursors.power();
-        double measuredWatts = watts + (2 + 25 * powerFault) * r.nextGaussian();
-        double volts = PSU_NOMINAL_V + psuOffsetV[node] - 0.3 * powerFault + (0.02 + 0.25 * powerFault) * r.nextGaussian();
+        double ripple = precursors.symptom(FailureClass.POWER);
+        double sag = precursors.failing(FailureClass.POWER);
+        double measuredWatts = watts + (2 + 25 * ripple) * r.nextGaussian();
+        double volts = PSU_NOMINAL_V + psuOffsetV[node] - 0.3 * sag + (0.02 + 0.25 * ripple) * r.nextGaussian();
 
-        double memoryFault = precursors.memory();
-        double eccRate = eccBackgroundPerHour[node] + ECC_PEAK_PER_HOUR * memoryFault * memoryFault;
+        double corrected = precursors.symptom(FailureClass.MEMORY);
+        double failingDimm = precursors.failing(FailureClass.MEMORY);
+        double eccRate = eccBackgroundPerHour[node] + ECC_PEAK_PER_HOUR * corrected * corrected;
         eccCorrectable[node] += Draws.poisson(r, eccRate * tickHours);
-        double uncorrectableRate = 1e-4 + UNCORRECTABLE_PEAK_PER_HOUR * Math.pow(memoryFault, 4);
+        double uncorrectableRate = 1e-4 + UNCORRECTABLE_PEAK_PER_HOUR * Math.pow(failingDimm, 4);
         eccUncorrectable[node] += Draws.poisson(r, uncorrectableRate * tickHours);
 
         double cpu = clamp01(cpuUtil + (cpuUtil > 0 ? 0.02 : 0.005) * r.nextGaussian());
+
+        double reallocating = precursors.symptom(FailureClass.DISK);
+        double failingDisk = precursors.failing(FailureClass.DISK);
+        double reallocationRate = diskBackgroundPerHour[node] + REALLOCATIONS_PEAK_PER_HOUR * reallocating * reallocating;
+        diskReallocated[node] += Draws.poisson(r, reallocationRate * tickHours);
+        long pending = Draws.poisson(r, PENDING_PEAK * Math.pow(failingDisk, 3));
+
+        double warning = precursors.symptom(FailureClass.SOFTWARE);
+        double warningRate = logBackgroundPerHour[node] + LOG_WARNINGS_PEAK_PER_HOUR * warning * warning;
+        logWarnings[node] += Draws.poisson(r, warningRate * tickHours);
 
         TreeMap<String, Double> metrics = new TreeMap<>();
         metrics.put(Metrics.CPU_UTIL, cpu);
@@ -116,6 +147,9 @@ public final class TelemetryGenerator {
         metrics.put(Metrics.NET_MBPS, netMbps);
         metrics.put(Metrics.ECC_CORRECTABLE_TOTAL, (double) eccCorrectable[node]);
         metrics.put(Metrics.ECC_UNCORRECTABLE_TOTAL, (double) eccUncorrectable[node]);
+        metrics.put(Metrics.DISK_REALLOCATED_TOTAL, (double) diskReallocated[node]);
+        metrics.put(Metrics.DISK_PENDING_SECTORS, (double) pending);
+        metrics.put(Metrics.LOG_WARNINGS_TOTAL, (double) logWarnings[node]);
         return new TelemetrySample(nodeId, timeMillis, Collections.unmodifiableSortedMap(metrics));
     }
 
@@ -134,6 +168,14 @@ public final class TelemetryGenerator {
 
     public long eccUncorrectable(int node) {
         return eccUncorrectable[node];
+    }
+
+    public long diskReallocated(int node) {
+        return diskReallocated[node];
+    }
+
+    public long logWarnings(int node) {
+        return logWarnings[node];
     }
 
     private static double clamp01(double x) {

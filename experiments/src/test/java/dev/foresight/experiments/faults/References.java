@@ -34,9 +34,14 @@ final class References {
             failures:
               weibull: {shape: 0.7, scaleHours: 2}
               repair: {mu: -1.5, sigma: 0.3}
-              predictableShare: 1.0
-              degradationMinutes: {min: 20, max: 50}
-              falseAlarmRatePerNodeDay: 0
+              classes:
+                memory: {share: 0.4, announced: 1.0, leadMinutes: {min: 20, max: 50}}
+                thermal: {share: 0.3, announced: 1.0, leadMinutes: {min: 20, max: 50}}
+                power: {share: 0.3, announced: 1.0, leadMinutes: {min: 20, max: 50}}
+                disk: {share: 0}
+                software: {share: 0}
+                other: {share: 0}
+              falseAlarms: {ratePerNodeDay: 0}
             """;
     static final long SEED = 11;
     static final int PARTITIONS = 3;

@@ -98,7 +98,13 @@ class OfflineEvaluationTest {
                 durationTicks: 1440
                 failures:
                   weibull: {shape: 0.7, scaleHours: 40}
-                  predictableShare: 0.9
+                  classes:
+                    memory: {share: 0.4, announced: 0.9, leadMinutes: {min: 30, max: 360}}
+                    thermal: {share: 0.3, announced: 0.9, leadMinutes: {min: 30, max: 360}}
+                    power: {share: 0.3, announced: 0.9, leadMinutes: {min: 30, max: 360}}
+                    disk: {share: 0}
+                    software: {share: 0}
+                    other: {share: 0}
                 """, "offline-sim");
         var outcome = new ExperimentRunner(ExperimentOptions.defaults(dir.resolve("sim")).withEngine(Engine.INPROCESS)
                 .withPolicies(List.of(Policy.NO_PROTECTION)).withProgress(false)).run(scenario, 3);

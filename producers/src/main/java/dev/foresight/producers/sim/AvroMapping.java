@@ -54,6 +54,7 @@ public final class AvroMapping {
                 .setTick(tick)
                 .setType(NodeEventType.valueOf(event.kind().name()))
                 .setDetail(event.detail())
+                .setCause(event.cause())
                 .build();
     }
 
