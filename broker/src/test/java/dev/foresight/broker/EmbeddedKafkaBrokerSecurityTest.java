@@ -2,7 +2,9 @@ package dev.foresight.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.config.SaslConfigs;
@@ -70,12 +73,18 @@ class EmbeddedKafkaBrokerSecurityTest {
         try (Admin admin = Admin.create(broker.clientProperties())) {
             admin.createTopics(List.of(new NewTopic(TELEMETRY_TOPIC, 2, (short) 1), new NewTopic(COMMANDS_TOPIC, 2, (short) 1)))
                     .all().get(30, TimeUnit.SECONDS);
-            admin.createAcls(List.of(
+            List<AclBinding> acls = List.of(
                     allow("telemetry", TELEMETRY_TOPIC, AclOperation.WRITE),
                     allow("telemetry", TELEMETRY_TOPIC, AclOperation.DESCRIBE),
                     allow("actuator", COMMANDS_TOPIC, AclOperation.WRITE),
-                    allow("actuator", COMMANDS_TOPIC, AclOperation.DESCRIBE)))
-                    .all().get(30, TimeUnit.SECONDS);
+                    allow("actuator", COMMANDS_TOPIC, AclOperation.DESCRIBE));
+            admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
+            // createAcls returns once the controller committed them; the broker's authorizer applies them from the
+            // metadata log a moment later (a test that wrote at once was once refused). DescribeAcls is answered
+            // by the broker's own authorizer, so once it lists them all, the broker enforces them.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(admin.describeAcls(AclBindingFilter.ANY).values().get(10, TimeUnit.SECONDS))
+                            .containsAll(acls));
         }
     }
 
