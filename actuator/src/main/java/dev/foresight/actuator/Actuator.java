@@ -168,7 +168,7 @@ public final class Actuator {
         }
         for (Approval unmatched : answers.unmatched()) {
             audit.add(new AuditEntry(tick, unmatched.commandId(), Stage.DROPPED, null, null, null, null, null, null, null,
-                    unmatched.describe() + ", but no command with this id awaits approval", Automation.APPROVE));
+                    unmatched.describe() + ", but no command with this id awaits approval", Automation.APPROVE, null, null));
         }
         return stillValid;
     }
@@ -176,6 +176,6 @@ public final class Actuator {
     private static AuditEntry outcomeEntry(long tick, CommandOutcome outcome) {
         String detail = outcome.status() + " at tick " + outcome.tick() + (outcome.reason() == null ? "" : ": " + outcome.reason());
         return new AuditEntry(tick, outcome.commandId(), Stage.OUTCOME, null, outcome.kind(), outcome.subject(), null, null,
-                null, null, detail, null);
+                null, null, detail, null, null, null);
     }
 }

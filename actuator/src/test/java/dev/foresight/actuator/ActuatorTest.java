@@ -13,6 +13,7 @@ import dev.foresight.actuator.risk.NodeRisk;
 import dev.foresight.actuator.settings.ActuatorSettings;
 import dev.foresight.actuator.settings.AlarmRule;
 import dev.foresight.actuator.settings.Automation;
+import dev.foresight.actuator.settings.GuardrailSettings;
 import dev.foresight.actuator.settings.PolicyKind;
 import dev.foresight.actuator.settings.RiskSettings;
 import dev.foresight.cluster.command.CommandKind;
@@ -28,7 +29,7 @@ class ActuatorTest {
 
     private static final ActuatorSettings SETTINGS = ActuatorSettings.defaults()
             .withPolicies(EnumSet.of(PolicyKind.RELEASE, PolicyKind.PROACTIVE))
-            .withRisk(new RiskSettings(AlarmRule.MODEL_FLAG, 0.5, 0.2, 0.1, 3, 2));
+            .withRisk(new RiskSettings(AlarmRule.MODEL_FLAG, 0.5, 0.2, 0.2, 3, 2, 3600));
 
     /** n0 hosts v; after the evacuation v sits on n1 and n0 is quarantined. */
     private static ClusterView before(long tick) {
@@ -63,7 +64,7 @@ class ActuatorTest {
         var release = actuator.decide(TickInput.of(evacuated(6), List.of(calm("n0", 6, 0.05))));
 
         assertThat(commands(release)).containsExactly("RELEASE n0");
-        assertThat(release.commands().get(0).decision().proposal().reason()).contains("below 0.1 for 3 consecutive ticks");
+        assertThat(release.commands().get(0).decision().proposal().reason()).contains("below 0.100 (0.20 x its model's threshold) for 3 consecutive ticks");
     }
 
     @Test
@@ -165,7 +166,7 @@ class ActuatorTest {
 
     @Test
     void guardrailRefusalsAndClusterOutcomesReachTheAuditTrail() {
-        var strict = SETTINGS.withRisk(new RiskSettings(AlarmRule.MODEL_FLAG, 0.5, 0.2, 0.1, 3, 2));
+        var strict = SETTINGS.withRisk(new RiskSettings(AlarmRule.MODEL_FLAG, 0.5, 0.2, 0.2, 3, 2, 3600));
         Actuator actuator = new Actuator(strict);
         var outcome = new CommandOutcome("a00000000-0001", CommandKind.MIGRATE, "w", OutcomeStatus.REJECTED, "no capacity", 1);
 
@@ -198,5 +199,66 @@ class ActuatorTest {
         actuator.decide(TickInput.of(before(5), List.of()));
 
         assertThatThrownBy(() -> actuator.decide(TickInput.of(before(5), List.of()))).hasMessageContaining("tick 5");
+    }
+
+    /** n0 idle and quarantined (or not), the job on n1. */
+    private static ClusterView idle(long tick, boolean quarantined) {
+        return ClusterFixture.nodes(3, 3, 16, 65_536).quarantined("n0", quarantined).vm("n1", "v", "j", 4, 4096).view(tick);
+    }
+
+    private static NodeRisk predicted(long tick, double p, boolean alarm) {
+        return new NodeRisk("n0", tick, p, alarm, 3, 5 * 60_000L, 0.6); // H = 5 ticks, threshold 0.6
+    }
+
+    @Test
+    void aQuarantineExpiresWhenTheHorizonOfItsPredictionPassesThenTheNodeCoolsDown() {
+        Actuator actuator = new Actuator(SETTINGS.withGuardrails(new GuardrailSettings(2, 16, 30, 1.0, 4)));
+
+        assertThat(commands(actuator.decide(TickInput.of(idle(10, false), List.of(predicted(10, 0.9, true))))))
+                .containsExactly("QUARANTINE n0");
+        for (long tick = 11; tick < 15; tick++) {
+            assertThat(commands(actuator.decide(TickInput.of(idle(tick, true), List.of(predicted(tick, 0.9, true)))))).isEmpty();
+        }
+        var expiry = actuator.decide(TickInput.of(idle(15, true), List.of(predicted(15, 0.9, true))));
+        assertThat(commands(expiry)).as("still alarmed, but 5 ticks have passed without a failure").containsExactly("RELEASE n0");
+        assertThat(expiry.audit().get(0).reason()).contains("no failure within the horizon H = 300 s", "n0@10/v3", "expired at tick 15");
+        for (long tick = 16; tick < 19; tick++) {
+            assertThat(commands(actuator.decide(TickInput.of(idle(tick, false), List.of(predicted(tick, 0.9, true))))))
+                    .as("tick %d: cooling down until tick 19", tick).isEmpty();
+        }
+        assertThat(commands(actuator.decide(TickInput.of(idle(19, false), List.of(predicted(19, 0.9, true))))))
+                .containsExactly("QUARANTINE n0");
+    }
+
+    @Test
+    void aQuarantineEndsEarlyBelowAFractionOfItsModelsOwnThreshold() {
+        // the predictions carry threshold 0.6; fraction 0.2: calm below 0.12. p = 0.11 is calm here, and would
+        // not be under the settings' fallback threshold (0.5 x 0.2 = 0.1)
+        Actuator actuator = new Actuator(SETTINGS);
+        actuator.decide(TickInput.of(idle(1, false), List.of(predicted(1, 0.9, true))));
+
+        actuator.decide(TickInput.of(idle(2, true), List.of(predicted(2, 0.11, false))));
+        actuator.decide(TickInput.of(idle(3, true), List.of(predicted(3, 0.11, false))));
+        var release = actuator.decide(TickInput.of(idle(4, true), List.of(predicted(4, 0.11, false))));
+
+        assertThat(commands(release)).containsExactly("RELEASE n0");
+        assertThat(release.audit().get(0).reason()).contains("stayed below 0.120 (0.20 x its model's threshold) for 3");
+        assertThat(release.audit().get(0).expectedGain()).isPositive();
+        assertThat(release.audit().get(0).cost()).isPositive();
+    }
+
+    @Test
+    void everyFaultToleranceCommandInTheAuditTrailCarriesItsGainAndCost() {
+        Actuator actuator = new Actuator(SETTINGS);
+        actuator.decide(TickInput.of(before(1), List.of()));
+
+        var decisions = actuator.decide(TickInput.of(before(2), List.of(alarm("n0", 2, 0.9))));
+
+        assertThat(decisions.audit()).extracting(e -> e.kind() + " " + e.subject()).containsExactly("QUARANTINE n0", "MIGRATE v");
+        assertThat(decisions.audit()).allSatisfy(e -> {
+            assertThat(e.expectedGain()).isNotNull();
+            assertThat(e.cost()).isNotNull();
+            assertThat(e.expectedGain()).isGreaterThan(e.cost());
+        });
     }
 }

@@ -16,6 +16,10 @@ import java.util.Locale;
  * @param predictionRef the prediction answered ({@code nodeId@tick/vVERSION}), or null
  * @param detail the guardrail that refused it, the operator's answer, or the cluster's outcome
  * @param automation the automation level the decision was made under
+ * @param expectedGain work the command is expected to save, in core-seconds (one VM core for one
+ *     simulated second); null for commands no failure prediction drives (power management, making
+ *     room) and for cluster outcomes
+ * @param cost work or capacity the command is expected to take away, in core-seconds; null as above
  */
 public record AuditEntry(
         long tick,
@@ -29,7 +33,9 @@ public record AuditEntry(
         String reason,
         String predictionRef,
         String detail,
-        Automation automation) {
+        Automation automation,
+        Double expectedGain,
+        Double cost) {
 
     /** What became of a decision. */
     public enum Stage {
@@ -54,7 +60,8 @@ public record AuditEntry(
     public static AuditEntry of(long tick, Decision decision, Stage stage, String detail, Automation automation) {
         var p = decision.proposal();
         return new AuditEntry(tick, decision.commandId(), stage, p.policy(), p.kind(), p.subject(), p.source(), p.target(),
-                p.reason(), p.predictionRef(), detail, automation);
+                p.reason(), p.predictionRef(), detail, automation,
+                p.economics() == null ? null : p.economics().expectedGain(), p.economics() == null ? null : p.economics().cost());
     }
 
     /** One readable line, for the log. */

@@ -6,12 +6,14 @@ import dev.foresight.actuator.policy.OperationsView;
 import dev.foresight.actuator.policy.Proposal;
 import dev.foresight.actuator.policy.ReliabilityEstimate;
 import dev.foresight.actuator.policy.ViewIndex;
+import dev.foresight.actuator.risk.NodeRisk;
 import dev.foresight.actuator.risk.RiskView;
 import dev.foresight.actuator.settings.ActuatorSettings;
 import dev.foresight.actuator.settings.PolicyKind;
 import dev.foresight.cluster.command.CommandKind;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -21,12 +23,19 @@ import java.util.OptionalLong;
  */
 public final class ActuatorMemory implements OperationsView {
 
-    /** The whole memory as plain data, for the state topic. */
+    /**
+     * The whole memory as plain data, for the state topic.
+     *
+     * @param episodes alarm episodes, with the quarantines this actuator opened and the predictions
+     *     they acted on
+     * @param quarantineCoolDowns node id to the first tick it may be quarantined again
+     */
     public record Snapshot(
             long lastDecidedTick,
             List<PendingOperations.Operation> pending,
             RecentActions recent,
             List<AlarmEpisodes.Episode> episodes,
+            Map<String, Long> quarantineCoolDowns,
             ReliabilityTracker.State reliability,
             List<ApprovalBook.Waiting> approvals,
             Map<String, Long> recommendations) {}
@@ -90,8 +99,8 @@ public final class ActuatorMemory implements OperationsView {
             case MIGRATE -> recent.migrations().put(p.subject(), tick);
             case POWER_ON -> recent.powerOns().put(p.subject(), tick);
             case CHECKPOINT -> recent.checkpoints().put(p.subject(), tick + 1 + settings.actuationLagTicks());
-            case QUARANTINE -> episodes.quarantined(p.subject(), tick);
-            case RELEASE -> episodes.released(p.subject());
+            case QUARANTINE -> episodes.quarantined(p.subject(), tick, p.basis());
+            case RELEASE -> episodes.released(p.subject(), tick, settings.guardrails().quarantineCoolDownTicks());
             default -> { }
         }
         if (p.policy() == PolicyKind.MAKING_ROOM && p.cause() != null) {
@@ -133,6 +142,16 @@ public final class ActuatorMemory implements OperationsView {
     }
 
     @Override
+    public Optional<NodeRisk> quarantineBasis(String nodeId) {
+        return episodes.of(nodeId).filter(AlarmEpisodes.Episode::ours).map(AlarmEpisodes.Episode::basis);
+    }
+
+    @Override
+    public OptionalLong quarantineCoolDownUntil(String nodeId) {
+        return episodes.coolDownUntil(nodeId).map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    @Override
     public OptionalLong alarmEpisodeSince(String nodeId) {
         return episodes.of(nodeId).map(e -> OptionalLong.of(e.alarmSince())).orElse(OptionalLong.empty());
     }
@@ -164,14 +183,14 @@ public final class ActuatorMemory implements OperationsView {
 
     public Snapshot snapshot() {
         return new Snapshot(lastDecidedTick, pending.snapshot(), new RecentActions(recent.migrations(), recent.powerOns(),
-                recent.checkpoints(), recent.roomPlans()), episodes.snapshot(), reliability.snapshot(),
+                recent.checkpoints(), recent.roomPlans()), episodes.snapshot(), episodes.coolDownSnapshot(), reliability.snapshot(),
                 approvals.waiting(), recommendations.snapshot());
     }
 
     public static ActuatorMemory restore(Snapshot s) {
         return new ActuatorMemory(s.lastDecidedTick(), PendingOperations.restore(s.pending()), new RecentActions(
                 s.recent().migrations(), s.recent().powerOns(), s.recent().checkpoints(), s.recent().roomPlans()),
-                AlarmEpisodes.restore(s.episodes()), ReliabilityTracker.restore(s.reliability()),
+                AlarmEpisodes.restore(s.episodes(), s.quarantineCoolDowns()), ReliabilityTracker.restore(s.reliability()),
                 ApprovalBook.restore(s.approvals()), RecommendationLog.restore(s.recommendations()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.foresight.actuator.memory;
 
 import dev.foresight.actuator.policy.ViewIndex;
+import dev.foresight.actuator.risk.NodeRisk;
 import dev.foresight.actuator.risk.RiskView;
 import dev.foresight.cluster.view.HealthStatus;
 import dev.foresight.cluster.view.NodeView;
@@ -13,7 +14,10 @@ import java.util.TreeMap;
 /**
  * Alarm episodes per node and the quarantines this actuator opened for them. An episode starts with
  * an alarm and lasts while the node stays alarmed or quarantined. For its own quarantines the book
- * counts consecutive calm ticks (the release hysteresis) and notices a failure followed by a repair.
+ * counts consecutive calm ticks (the release hysteresis), notices a failure followed by a repair, and
+ * keeps the prediction the quarantine acted on (its horizon decides when the quarantine expires). After
+ * it ends a quarantine of its own that was not ended by a repair, a node cools down: no new quarantine
+ * until the cool-down has passed.
  */
 final class AlarmEpisodes {
 
@@ -22,8 +26,11 @@ final class AlarmEpisodes {
      *     not its own
      * @param failed the node failed during the quarantine
      * @param repaired ... and came back healthy afterwards
+     * @param basis the prediction this actuator's quarantine acted on; null when the quarantine is not
+     *     its own
      */
-    record Episode(String nodeId, long alarmSince, long quarantinedAt, int calmTicks, boolean failed, boolean repaired) {
+    record Episode(String nodeId, long alarmSince, long quarantinedAt, int calmTicks, boolean failed, boolean repaired,
+            NodeRisk basis) {
 
         boolean ours() {
             return quarantinedAt >= 0;
@@ -31,6 +38,8 @@ final class AlarmEpisodes {
     }
 
     private final Map<String, Episode> episodes = new TreeMap<>();
+    /** Node id to the first tick at which it may be quarantined again. */
+    private final Map<String, Long> coolDowns = new TreeMap<>();
 
     Optional<Episode> of(String nodeId) {
         return Optional.ofNullable(episodes.get(nodeId));
@@ -39,8 +48,9 @@ final class AlarmEpisodes {
     void observe(ViewIndex index, RiskView risk, int lagTicks) {
         long tick = index.tick();
         for (String nodeId : risk.alarmedNodes()) {
-            episodes.computeIfAbsent(nodeId, id -> new Episode(id, tick, -1, 0, false, false));
+            episodes.computeIfAbsent(nodeId, id -> new Episode(id, tick, -1, 0, false, false, null));
         }
+        coolDowns.values().removeIf(until -> until <= tick);
         for (Iterator<Map.Entry<String, Episode>> it = episodes.entrySet().iterator(); it.hasNext(); ) {
             var entry = it.next();
             Optional<NodeView> node = index.node(entry.getKey());
@@ -65,7 +75,7 @@ final class AlarmEpisodes {
             quarantinedAt = -1; // released by someone else (an operator, or the cluster on repair)
         }
         if (quarantinedAt < 0) {
-            return alarmed || node.quarantined() ? new Episode(e.nodeId(), e.alarmSince(), -1, 0, false, false) : null;
+            return alarmed || node.quarantined() ? new Episode(e.nodeId(), e.alarmSince(), -1, 0, false, false, null) : null;
         }
         boolean down = node.health() == HealthStatus.FAILED || node.health() == HealthStatus.REPAIRING;
         boolean failed = e.failed() || down;
@@ -78,26 +88,41 @@ final class AlarmEpisodes {
         } else if (risk.of(node.nodeId()).map(r -> r.tick() == tick).orElse(false)) {
             calm = 0; // a fresh prediction that is not calm restarts the count; a missing one does not
         }
-        return new Episode(e.nodeId(), e.alarmSince(), quarantinedAt, calm, failed, repaired);
+        return new Episode(e.nodeId(), e.alarmSince(), quarantinedAt, calm, failed, repaired, e.basis());
     }
 
-    void quarantined(String nodeId, long tick) {
+    void quarantined(String nodeId, long tick, NodeRisk basis) {
         Episode e = episodes.get(nodeId);
         long since = e == null ? tick : e.alarmSince();
-        episodes.put(nodeId, new Episode(nodeId, since, tick, 0, false, false));
+        episodes.put(nodeId, new Episode(nodeId, since, tick, 0, false, false, basis));
+        coolDowns.remove(nodeId);
     }
 
-    void released(String nodeId) {
-        episodes.remove(nodeId);
+    /** This actuator released the node at {@code tick}; unless after a repair, it cools down. */
+    void released(String nodeId, long tick, int coolDownTicks) {
+        Episode e = episodes.remove(nodeId);
+        if (e != null && e.ours() && !e.repaired() && coolDownTicks > 0) {
+            coolDowns.put(nodeId, tick + coolDownTicks);
+        }
+    }
+
+    /** First tick at which the node may be quarantined again, if it is cooling down. */
+    Optional<Long> coolDownUntil(String nodeId) {
+        return Optional.ofNullable(coolDowns.get(nodeId));
     }
 
     List<Episode> snapshot() {
         return List.copyOf(episodes.values());
     }
 
-    static AlarmEpisodes restore(List<Episode> saved) {
+    Map<String, Long> coolDownSnapshot() {
+        return new TreeMap<>(coolDowns);
+    }
+
+    static AlarmEpisodes restore(List<Episode> saved, Map<String, Long> coolDowns) {
         AlarmEpisodes book = new AlarmEpisodes();
         saved.forEach(e -> book.episodes.put(e.nodeId(), e));
+        book.coolDowns.putAll(coolDowns);
         return book;
     }
 }

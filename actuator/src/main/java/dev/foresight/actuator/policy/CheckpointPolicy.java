@@ -22,8 +22,9 @@ import java.util.Locale;
  *       {@code maxTrustedRecall}, and 0 while no model is active: then T is Young/Daly's
  *       {@code sqrt(2 M C)}.</li>
  * </ul>
- * A job whose remaining work is shorter than one checkpoint is left alone: the checkpoint would cost
- * more than the work it protects.
+ * A job whose remaining work is shorter than one checkpoint is left alone, and so is one whose
+ * checkpoint would cost more than it is expected to save ({@link ActionEconomics#periodicCheckpoint}:
+ * the work at risk times the chance of an unpredicted failure within the next interval).
  */
 public final class CheckpointPolicy implements Policy {
 
@@ -64,11 +65,17 @@ public final class CheckpointPolicy implements Policy {
             long last = Math.max(job.lastCheckpointTick(), ctx.operations().checkpointOrderedFor(jobId).orElse(-1L));
             long since = last >= 0 ? last : job.submitTick();
             double elapsed = (double) (ctx.tick() - since) * ctx.tickSeconds();
-            if (elapsed >= interval) {
+            if (elapsed < interval) {
+                continue;
+            }
+            Economics economics = ActionEconomics.periodicCheckpoint(interval, mtbf / (1 - recall),
+                    ActionEconomics.workAtRisk(jobId, ctx), cost, ActionEconomics.jobCores(jobId, ctx));
+            if (economics.pays()) {
                 proposals.add(Proposal.checkpoint(kind(), jobId, String.format(Locale.ROOT,
                         "%.0f s since last checkpoint >= interval %.0f s = sqrt(2 M C / (1 - r)), "
-                                + "M = %.1f h (node MTBF over %d node(s)), C = %.1f s, r = %.2f",
-                        elapsed, interval, mtbf / 3600, spanned, cost, recall), null, null));
+                                + "M = %.1f h (node MTBF over %d node(s)), C = %.1f s, r = %.2f; %s",
+                        elapsed, interval, mtbf / 3600, spanned, cost, recall, economics.describe()), null, null)
+                        .withEconomics(economics));
             }
         }
         return proposals;

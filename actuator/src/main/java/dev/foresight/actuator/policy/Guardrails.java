@@ -8,6 +8,7 @@ import dev.foresight.cluster.view.NodeView;
 import dev.foresight.cluster.view.PowerStatus;
 import dev.foresight.cluster.view.VmView;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -33,7 +34,12 @@ import java.util.TreeSet;
  *   <li>a VM migrates at most once per {@code minTicksBetweenMigrations};</li>
  *   <li>at most {@code maxMigrationsPerNode} migrations in flight touching a node (as source or
  *       target) and {@code maxMigrationsPerCluster} in the cluster, counting those already running;</li>
- *   <li>never power off a node that hosts VMs or is receiving one.</li>
+ *   <li>never power off a node that hosts VMs or is receiving one;</li>
+ *   <li>no fault-tolerance action (migration, checkpoint, quarantine) whose expected gain does not
+ *       exceed its cost ({@link ActionEconomics}; the policies already ask, this makes it a rule);</li>
+ *   <li>at most {@code maxQuarantinedShare} of the nodes quarantined at once (by anyone, counting
+ *       quarantines not visible yet), and no quarantine of a node cooling down after this actuator
+ *       released it.</li>
  * </ul>
  */
 public final class Guardrails {
@@ -48,6 +54,10 @@ public final class Guardrails {
             dropped = List.copyOf(dropped);
         }
     }
+
+    /** The actions weighed by {@link ActionEconomics}; a release is the end of one, and always allowed. */
+    private static final Set<CommandKind> FAULT_TOLERANCE = EnumSet.of(CommandKind.MIGRATE, CommandKind.CHECKPOINT,
+            CommandKind.QUARANTINE);
 
     private final GuardrailSettings settings;
 
@@ -82,11 +92,17 @@ public final class Guardrails {
         private final Set<String> receivingNodes = new TreeSet<>();
         private final Set<String> jobsMigrating = new HashSet<>();
         private final Set<String> jobsCheckpointing = new HashSet<>();
+        private final Set<String> quarantined = new TreeSet<>();
 
         Pass(ViewIndex index, RiskView risk, OperationsView operations) {
             this.index = index;
             this.risk = risk;
             this.operations = operations;
+            for (NodeView node : index.nodes()) {
+                if (node.quarantined() || operations.pending(CommandKind.QUARANTINE, node.nodeId())) {
+                    quarantined.add(node.nodeId());
+                }
+            }
             for (NodeView node : index.nodes()) {
                 for (VmView vm : node.vms()) {
                     if (vm.migrating()) {
@@ -116,7 +132,11 @@ public final class Guardrails {
             if (acceptedIds.containsKey(key)) {
                 return "duplicate of " + acceptedIds.get(key) + " this tick";
             }
+            if (p.economics() != null && FAULT_TOLERANCE.contains(p.kind()) && !p.economics().pays()) {
+                return "it does not pay: " + p.economics().describe();
+            }
             return switch (p.kind()) {
+                case QUARANTINE -> quarantineRefusal(p.subject());
                 case MIGRATE -> migrationRefusal(p);
                 case CHECKPOINT -> jobsMigrating.contains(p.subject())
                         ? "job " + p.subject() + " has a VM migrating; checkpoint once it has landed"
@@ -195,6 +215,19 @@ public final class Guardrails {
             return why.isEmpty() ? null : String.join(", ", why);
         }
 
+        private String quarantineRefusal(String nodeId) {
+            var until = operations.quarantineCoolDownUntil(nodeId);
+            if (until.isPresent() && index.tick() < until.getAsLong()) {
+                return "node " + nodeId + " cools down after its last quarantine until tick " + until.getAsLong();
+            }
+            int cap = settings.maxQuarantinedNodes(index.nodes().size());
+            if (!quarantined.contains(nodeId) && quarantined.size() >= cap) {
+                return String.format(Locale.ROOT, "%d of %d nodes are quarantined already (limit %d, share %.2f)",
+                        quarantined.size(), index.nodes().size(), cap, settings.maxQuarantinedShare());
+            }
+            return null;
+        }
+
         private String powerOffRefusal(String nodeId) {
             var node = index.node(nodeId);
             if (node.isPresent() && !node.get().vms().isEmpty()) {
@@ -219,6 +252,7 @@ public final class Guardrails {
                     jobsMigrating.add(placed.vm().jobId());
                 }
                 case CHECKPOINT -> jobsCheckpointing.add(p.subject());
+                case QUARANTINE -> quarantined.add(p.subject());
                 default -> { }
             }
         }

@@ -120,7 +120,7 @@ public final class MakingRoomPolicy implements Policy {
                             "no room for high-priority job %s (%d more VM(s) of %d cores) within %d migrations: power on %s",
                             job.jobId(), missing, job.coresPerVm(), ctx.settings().makingRoom().maxMigrationsPerJob(),
                             node.nodeId()),
-                    null, job.jobId()));
+                    null, job.jobId(), null, null));
         }
         return proposals;
     }

@@ -1,7 +1,9 @@
 package dev.foresight.actuator.policy;
 
+import dev.foresight.actuator.risk.NodeRisk;
 import dev.foresight.cluster.command.CommandKind;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -21,6 +23,19 @@ public interface OperationsView {
 
     /** Tick at which this actuator quarantined the node, if the quarantine is still its own. */
     OptionalLong quarantinedSince(String nodeId);
+
+    /**
+     * The prediction this actuator's quarantine of the node acted on (its horizon sets the expiry);
+     * empty when the node is not quarantined by this actuator, or the quarantine predates the record.
+     */
+    default Optional<NodeRisk> quarantineBasis(String nodeId) {
+        return Optional.empty();
+    }
+
+    /** First tick at which the node may be quarantined again, while it cools down after a release. */
+    default OptionalLong quarantineCoolDownUntil(String nodeId) {
+        return OptionalLong.empty();
+    }
 
     /**
      * First tick of the node's current alarm episode: it starts with an alarm and lasts while the node

@@ -16,8 +16,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Answers each alarm before the failure does: quarantine the node (no new placements), live-migrate
- * its VMs to healthy, low-risk nodes with room, and checkpoint the jobs that cannot move.
+ * Answers each alarm before the failure does, with the actions whose expected gain exceeds their cost
+ * ({@link ActionEconomics}): quarantine the node (no new placements), live-migrate its VMs to healthy,
+ * low-risk nodes with room, and checkpoint the jobs that cannot move. A weak prediction (low p) buys
+ * little: a checkpoint or a migration of a job with much work at risk, rarely a quarantine, whose cost
+ * is the capacity it takes away. Alarmed nodes are answered highest probability first (then node id),
+ * so that the guardrails' cap on quarantined nodes keeps the likeliest failures.
  *
  * <p>The unit of decision is the job, not the VM: an MPI job loses everything if any one VM is lost,
  * so either all its VMs on the node can leave in time, or the job is checkpointed (once per alarm) and
@@ -37,10 +41,14 @@ public final class ProactiveMigrationPolicy implements Policy {
     @Override
     public List<Proposal> propose(PlanningContext ctx) {
         List<Proposal> proposals = new ArrayList<>();
-        for (String nodeId : ctx.risk().alarmedNodes()) {
+        List<String> alarmed = ctx.risk().alarmedNodes().stream()
+                .sorted(Comparator.comparingDouble((String id) -> -ctx.risk().probability(id)).thenComparing(id -> id))
+                .toList();
+        double demand = ActionEconomics.demandShare(ctx);
+        for (String nodeId : alarmed) {
             ctx.index().node(nodeId)
                     .filter(ProactiveMigrationPolicy::stillWorthSaving)
-                    .ifPresent(node -> evacuate(node, ctx, proposals));
+                    .ifPresent(node -> evacuate(node, demand, ctx, proposals));
         }
         return proposals;
     }
@@ -52,13 +60,20 @@ public final class ProactiveMigrationPolicy implements Policy {
                 && (node.power() == PowerStatus.ON || node.power() == PowerStatus.BOOTING);
     }
 
-    private void evacuate(NodeView node, PlanningContext ctx, List<Proposal> out) {
+    private void evacuate(NodeView node, double demand, PlanningContext ctx, List<Proposal> out) {
         String nodeId = node.nodeId();
         NodeRisk risk = ctx.risk().of(nodeId).orElseThrow();
         String ref = risk.reference();
-        if (!node.quarantined() && !ctx.operations().pending(CommandKind.QUARANTINE, nodeId)) {
-            out.add(Proposal.onNode(kind(), CommandKind.QUARANTINE, nodeId,
-                    "failure of " + nodeId + " predicted, " + risk.describe() + ": no new placements", ref));
+        double p = risk.probability();
+        if (!node.quarantined() && !ctx.operations().pending(CommandKind.QUARANTINE, nodeId) && !coolingDown(nodeId, ctx)) {
+            double horizon = risk.horizonSeconds(ctx.settings().risk().fallbackHorizonSeconds());
+            Economics economics = ActionEconomics.quarantine(p, horizon, node.cores(), demand);
+            if (economics.pays()) {
+                out.add(Proposal.onNode(kind(), CommandKind.QUARANTINE, nodeId, String.format(Locale.ROOT,
+                                "failure of %s predicted, %s, within H = %.0f s: no new placements; %s", nodeId,
+                                risk.describe(), horizon, economics.describe()), ref)
+                        .withEconomics(economics).withBasis(risk));
+            }
         }
         ctx.ledger().claim(nodeId);
         long episodeStart = ctx.operations().alarmEpisodeSince(nodeId).orElse(ctx.tick());
@@ -75,12 +90,18 @@ public final class ProactiveMigrationPolicy implements Policy {
             if (leaving.isEmpty()) {
                 continue;
             }
+            double atRisk = ActionEconomics.workAtRisk(jobId, ctx);
+            int cores = ActionEconomics.jobCores(jobId, ctx);
+            Economics migration = ActionEconomics.migration(p, atRisk, leaving.size(),
+                    ctx.settings().proactive().migrationDowntimeSeconds(), cores);
             double seconds = leaving.stream()
                     .mapToDouble(vm -> Costs.migrationSeconds(vm, ctx.settings().proactive().migrationBandwidthMbPerSec()))
                     .sum();
-            String obstacle = obstacle(leaving, seconds, linkBusySeconds, budgetSeconds, ctx);
+            String obstacle = migration.pays()
+                    ? obstacle(leaving, seconds, linkBusySeconds, budgetSeconds, ctx)
+                    : "moving it does not pay (" + migration.describe() + ")";
             int mark = ctx.ledger().mark();
-            List<Proposal> moves = obstacle == null ? placeAll(leaving, node, jobId, risk, ctx) : List.of();
+            List<Proposal> moves = obstacle == null ? placeAll(leaving, node, jobId, risk, migration, ctx) : List.of();
             if (obstacle == null && moves.isEmpty()) {
                 ctx.ledger().rollback(mark);
                 obstacle = "no healthy low-risk node has room for all its " + leaving.size() + " VM(s) here";
@@ -89,9 +110,13 @@ public final class ProactiveMigrationPolicy implements Policy {
                 linkBusySeconds += seconds;
                 out.addAll(moves);
             } else if (!checkpointedSince(jobId, episodeStart, ctx)) {
-                out.add(Proposal.checkpoint(kind(), jobId,
-                        "failure of " + nodeId + " predicted, " + risk.describe() + "; job cannot leave: " + obstacle,
-                        ref, nodeId));
+                Economics checkpoint = ActionEconomics.checkpoint(p, atRisk, checkpointSeconds(jobId, here, ctx), cores);
+                if (checkpoint.pays()) {
+                    out.add(Proposal.checkpoint(kind(), jobId,
+                            "failure of " + nodeId + " predicted, " + risk.describe() + "; job cannot leave: " + obstacle
+                                    + "; checkpoint: " + checkpoint.describe(),
+                            ref, nodeId).withEconomics(checkpoint));
+                }
             }
         }
     }
@@ -128,8 +153,26 @@ public final class ProactiveMigrationPolicy implements Policy {
         return null;
     }
 
-    /** One MIGRATE per VM, each with its room reserved; empty if some VM finds no target. */
-    private List<Proposal> placeAll(List<VmView> leaving, NodeView node, String jobId, NodeRisk risk, PlanningContext ctx) {
+    /** No new quarantine of a node while it cools down after this actuator released it. */
+    private static boolean coolingDown(String nodeId, PlanningContext ctx) {
+        var until = ctx.operations().quarantineCoolDownUntil(nodeId);
+        return until.isPresent() && ctx.tick() < until.getAsLong();
+    }
+
+    private static double checkpointSeconds(String jobId, List<VmView> here, PlanningContext ctx) {
+        var vms = ctx.index().vmsOf(jobId);
+        long memoryPerVm = vms.stream().mapToLong(p -> p.vm().memoryMb()).max()
+                .orElse(here.stream().mapToLong(VmView::memoryMb).max().orElse(0));
+        return Costs.checkpointSeconds(ctx.index().job(jobId).orElse(null), Math.max(1, vms.size()), memoryPerVm,
+                ctx.settings().checkpointing());
+    }
+
+    /**
+     * One MIGRATE per VM, each with its room reserved and its share of the job's economics; empty if
+     * some VM finds no target.
+     */
+    private List<Proposal> placeAll(List<VmView> leaving, NodeView node, String jobId, NodeRisk risk, Economics economics,
+            PlanningContext ctx) {
         String rack = ctx.index().preferredRack(jobId, node.nodeId());
         List<Proposal> moves = new ArrayList<>();
         for (VmView vm : leaving) {
@@ -139,11 +182,11 @@ public final class ProactiveMigrationPolicy implements Policy {
             }
             ctx.ledger().reserveIncoming(target.get(), vm.cores(), vm.memoryMb());
             moves.add(Proposal.migrate(kind(), vm.vmId(), node.nodeId(), target.get(),
-                    String.format(Locale.ROOT, "evacuate %s before its predicted failure, %s; target %s in %s, p=%.3f",
-                            node.nodeId(), risk.describe(), target.get(),
+                    String.format(Locale.ROOT, "evacuate %s before its predicted failure, %s; target %s in %s, p=%.3f; "
+                                    + "job %s: %s", node.nodeId(), risk.describe(), target.get(),
                             ctx.index().node(target.get()).map(NodeView::rackId).orElse("?"),
-                            ctx.risk().probability(target.get())),
-                    risk.reference(), node.nodeId()));
+                            ctx.risk().probability(target.get()), jobId, economics.describe()),
+                    risk.reference(), node.nodeId()).withEconomics(economics.share(1.0 / leaving.size())));
         }
         return moves;
     }

@@ -6,9 +6,19 @@ import java.util.Locale;
  * The latest prediction for one node.
  *
  * @param tick the tick the prediction was made at
+ * @param probability probability that the node fails within {@code horizonMillis} (the predictor
+ *     calibrates it; the oracle's is 0 or 1)
  * @param modelVersion -1 when no model was effective (then there is no alarm)
+ * @param horizonMillis H of the model that scored; 0 when unknown (see {@link #horizonSeconds})
+ * @param threshold the model's alarm threshold on probability; null when unknown
  */
-public record NodeRisk(String nodeId, long tick, double probability, boolean alarm, int modelVersion) {
+public record NodeRisk(String nodeId, long tick, double probability, boolean alarm, int modelVersion, long horizonMillis,
+        Double threshold) {
+
+    /** A prediction that carries neither its horizon nor its threshold (an older writer's). */
+    public NodeRisk(String nodeId, long tick, double probability, boolean alarm, int modelVersion) {
+        this(nodeId, tick, probability, alarm, modelVersion, 0, null);
+    }
 
     /** How commands name the prediction they answer: {@code nodeId@tick/vVERSION}. */
     public String reference() {
@@ -17,6 +27,16 @@ public record NodeRisk(String nodeId, long tick, double probability, boolean ala
 
     public static String reference(String nodeId, long tick, int modelVersion) {
         return nodeId + "@" + tick + "/v" + modelVersion;
+    }
+
+    /** The prediction's horizon in seconds, or {@code fallbackSeconds} when it carries none. */
+    public double horizonSeconds(double fallbackSeconds) {
+        return horizonMillis > 0 ? horizonMillis / 1000.0 : fallbackSeconds;
+    }
+
+    /** The model's alarm threshold, or {@code fallback} when the prediction carries none. */
+    public double threshold(double fallback) {
+        return threshold != null ? threshold : fallback;
     }
 
     /** For reasons in the audit trail: {@code p=0.873 (model v3)}. */

@@ -73,10 +73,20 @@ public final class RiskView {
         return !alarmed(nodeId) && probability(nodeId) <= settings.riskBound();
     }
 
-    /** Calm enough to count towards releasing a quarantine. */
+    /**
+     * Calm enough to count towards releasing a quarantine: a fresh prediction, no alarm, and a
+     * probability below {@code releaseFraction} of its model's alarm threshold.
+     */
     public boolean calm(String nodeId) {
         NodeRisk risk = current.get(nodeId);
-        return risk != null && risk.tick() == tick && !alarmed(nodeId) && risk.probability() < settings.releaseBelow();
+        return risk != null && risk.tick() == tick && !alarmed(nodeId) && risk.probability() < releaseBound(nodeId);
+    }
+
+    /** The probability under which the node counts as calm (relative to its model's threshold). */
+    public double releaseBound(String nodeId) {
+        NodeRisk risk = current.get(nodeId);
+        double threshold = risk == null ? settings.alarmThreshold() : risk.threshold(settings.alarmThreshold());
+        return settings.releaseFraction() * threshold;
     }
 
     /** Prediction reference for the audit trail, or null when the node has no current prediction. */

@@ -48,7 +48,8 @@ public final class LatestInputs {
     public List<NodeRisk> risks() {
         List<NodeRisk> risks = new ArrayList<>(predictions.size());
         for (Prediction p : predictions.values()) {
-            risks.add(new NodeRisk(p.getNodeId(), p.getTick(), p.getProbability(), p.getAlarm(), p.getModelVersion()));
+            risks.add(new NodeRisk(p.getNodeId(), p.getTick(), p.getProbability(), p.getAlarm(), p.getModelVersion(),
+                    p.getHorizonMillis(), p.getThreshold()));
         }
         return risks;
     }

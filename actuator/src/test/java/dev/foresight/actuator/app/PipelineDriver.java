@@ -159,4 +159,11 @@ final class PipelineDriver implements AutoCloseable {
         return Prediction.newBuilder().setNodeId(nodeId).setTimestamp(Instant.ofEpochMilli(tick * 60_000L)).setTick(tick)
                 .setProbability(probability).setAlarm(alarm).setModelVersion(1).build();
     }
+
+    /** A prediction that carries its model's horizon and alarm threshold. */
+    static Prediction prediction(String nodeId, long tick, double probability, boolean alarm, long horizonMillis,
+            double threshold) {
+        return Prediction.newBuilder(prediction(nodeId, tick, probability, alarm))
+                .setHorizonMillis(horizonMillis).setThreshold(threshold).build();
+    }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class GuardrailsTest {
 
-    private final Guardrails guardrails = new Guardrails(new GuardrailSettings(2, 3, 10));
+    private final Guardrails guardrails = new Guardrails(new GuardrailSettings(2, 3, 10, 1.0, 0));
 
     /** n0..n3, each with two 2-core VMs of its own job. */
     private static ClusterFixture cluster() {
@@ -146,5 +146,48 @@ class GuardrailsTest {
         var verdict = judge(view, OperationsView.NONE, List.of(powerOff, quarantine, again));
 
         assertThat(reasons(verdict)).containsExactly("n3: node n3 hosts 3 VM(s)", "n2: duplicate of a00000020-0001 this tick");
+    }
+
+    private static Decision quarantine(int seq, String nodeId) {
+        return new Decision(Decision.idFor(20, seq), 20, Proposal.onNode(PolicyKind.PROACTIVE, CommandKind.QUARANTINE, nodeId,
+                "test", null).withEconomics(new Economics(10, 1)));
+    }
+
+    @Test
+    void capsTheShareOfNodesQuarantinedAtOnceCountingThoseOnTheirWay() {
+        // 8 nodes, share 0.25: two at most; n0 is quarantined in the view, n1 by a command not visible yet
+        var capped = new Guardrails(new GuardrailSettings(2, 3, 10, 0.25, 0));
+        var view = ClusterFixture.nodes(8, 4, 16, 65_536).quarantined("n0", true).view(20);
+        var ops = new OperationsViewStub().withPending(CommandKind.QUARANTINE, "n1");
+
+        var verdict = capped.filter(List.of(quarantine(0, "n2")), ViewIndex.of(view), RiskView.empty(20, RiskSettings.defaults()), ops);
+        var roomForOne = capped.filter(List.of(quarantine(0, "n2"), quarantine(1, "n3")), ViewIndex.of(view),
+                RiskView.empty(20, RiskSettings.defaults()), OperationsView.NONE);
+
+        assertThat(reasons(verdict)).containsExactly("n2: 2 of 8 nodes are quarantined already (limit 2, share 0.25)");
+        assertThat(roomForOne.accepted()).extracting(d -> d.proposal().subject()).containsExactly("n2");
+        assertThat(reasons(roomForOne)).containsExactly("n3: 2 of 8 nodes are quarantined already (limit 2, share 0.25)");
+    }
+
+    @Test
+    void refusesToQuarantineANodeCoolingDown() {
+        var ops = new OperationsViewStub().coolingDown("n0", 25);
+
+        var verdict = judge(cluster().view(20), ops, List.of(quarantine(0, "n0")));
+
+        assertThat(reasons(verdict)).containsExactly("n0: node n0 cools down after its last quarantine until tick 25");
+    }
+
+    @Test
+    void refusesAFaultToleranceActionThatDoesNotPayButNotARelease() {
+        var dear = new Decision(Decision.idFor(20, 0), 20, Proposal.checkpoint(PolicyKind.PROACTIVE, "j0", "test", null, "n0")
+                .withEconomics(new Economics(100, 120)));
+        var release = new Decision(Decision.idFor(20, 1), 20, Proposal.onNode(PolicyKind.RELEASE, CommandKind.RELEASE, "n1",
+                "expired", null).withEconomics(new Economics(5, 50)));
+
+        var verdict = judge(cluster().view(20), OperationsView.NONE, List.of(dear, release));
+
+        assertThat(reasons(verdict)).containsExactly("j0: it does not pay: expected gain 100 <= cost 120 core-s");
+        assertThat(verdict.accepted()).extracting(d -> d.proposal().kind()).containsExactly(CommandKind.RELEASE);
     }
 }

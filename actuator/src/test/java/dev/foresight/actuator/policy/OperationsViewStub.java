@@ -16,6 +16,18 @@ final class OperationsViewStub implements OperationsView {
     private final List<InFlightMigration> migrations = new ArrayList<>();
     private final Map<String, Long> lastMigration = new HashMap<>();
     private final Map<String, Long> powerOns = new HashMap<>();
+    private final Map<String, Long> coolDowns = new HashMap<>();
+    private final Map<String, Long> checkpointsOrdered = new HashMap<>();
+
+    OperationsViewStub coolingDown(String nodeId, long untilTick) {
+        coolDowns.put(nodeId, untilTick);
+        return this;
+    }
+
+    OperationsViewStub checkpointOrdered(String jobId, long effectiveTick) {
+        checkpointsOrdered.put(jobId, effectiveTick);
+        return this;
+    }
 
     OperationsViewStub withPending(CommandKind kind, String subject) {
         pending.add(kind + " " + subject);
@@ -75,7 +87,12 @@ final class OperationsViewStub implements OperationsView {
 
     @Override
     public OptionalLong checkpointOrderedFor(String jobId) {
-        return OptionalLong.empty();
+        return checkpointsOrdered.containsKey(jobId) ? OptionalLong.of(checkpointsOrdered.get(jobId)) : OptionalLong.empty();
+    }
+
+    @Override
+    public OptionalLong quarantineCoolDownUntil(String nodeId) {
+        return coolDowns.containsKey(nodeId) ? OptionalLong.of(coolDowns.get(nodeId)) : OptionalLong.empty();
     }
 
     @Override
