@@ -24,10 +24,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code foresight experiment run|compare}: closed-loop experiments with recording and a report. */
+/** {@code foresight experiment run|compare|sweep|sweep-table}: closed-loop experiments with recording and a report. */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
-        description = "Run experiments on a scenario: one policy (run) or all baselines with common random numbers (compare).",
-        subcommands = {ExperimentCommand.Run.class, ExperimentCommand.Compare.class})
+        description = "Run experiments on a scenario: one policy (run), all baselines with common random numbers (compare), "
+                + "or many seeds with paired statistics (sweep, sweep-table).",
+        subcommands = {ExperimentCommand.Run.class, ExperimentCommand.Compare.class, SweepCommand.class, SweepTableCommand.class})
 final class ExperimentCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -35,7 +36,7 @@ final class ExperimentCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say 'run' or 'compare'");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say 'run', 'compare', 'sweep' or 'sweep-table'");
     }
 
     /** Options shared by run and compare. */
