@@ -81,6 +81,11 @@ public record SweepPlan(Scenario scenario, List<Long> seeds, List<Policy> polici
         return keys;
     }
 
+    /** The label a run of {@code policy} carries in this sweep, as its ticks report it ({@link dev.foresight.experiments.RunResult#label()}). */
+    String label(Policy policy) {
+        return policy.label() + (consolidation ? "+consolidation" : "");
+    }
+
     /** The identity a run of this plan has with the code running now. */
     RunIdentity identity(RunKey key, String scenarioSha256, String code) {
         String trace = failures == null ? null : failures.sha256() + (failures.from() == null ? "" : "@" + failures.from());

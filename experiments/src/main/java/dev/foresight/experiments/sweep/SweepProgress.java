@@ -3,14 +3,18 @@ package dev.foresight.experiments.sweep;
 import dev.foresight.cluster.TickReport;
 import dev.foresight.experiments.ExperimentListener;
 import java.io.PrintStream;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
  * One progress bar over the whole sweep, on stderr: runs done out of all, and the time left. Progress is
- * counted in simulated ticks across the runs in flight, so the bar moves during long runs too; the time
- * left extrapolates this session's pace (runs reused from an earlier session count as done, not as speed).
- * On a terminal the bar redraws itself a few times a second; in a log, one line per finished run.
+ * counted in simulated ticks across the runs in flight, so the bar moves during long runs too, and each
+ * tick weighs what a tick of its policy has cost in the runs finished so far: a PROACTIVE tick (the whole
+ * topology) costs some twenty PERIODIC ones, so counting ticks alone promised the end far too early. The
+ * time left extrapolates this session's pace (runs reused from an earlier session count as done, not as
+ * speed). On a terminal the bar redraws itself a few times a second; in a log, one line per finished run.
  * Ticks arrive from every worker thread at once, hence the synchronisation.
  */
 final class SweepProgress implements ExperimentListener {
@@ -23,26 +27,35 @@ final class SweepProgress implements ExperimentListener {
     private final String title;
     private final int totalRuns;
     private final int reusedRuns;
-    private final long ticksToRun;
+    private final long ticksPerRun;
+    /** Runs to do in this session, by run label (the label ticks arrive with). */
+    private final Map<String, Integer> toRun;
+    private final Map<String, Long> ticksRun = new HashMap<>();
+    private final Map<String, Integer> finishedByLabel = new HashMap<>();
+    private final Map<String, Double> secondsByLabel = new HashMap<>();
     private final long started;
-    private long ticksRun;
     private int finishedRuns;
     private long lastDraw;
 
-    SweepProgress(PrintStream out, boolean terminal, LongSupplier nanos, String title, int totalRuns, int reusedRuns, long ticksPerRun) {
+    /**
+     * @param toRun runs to do in this session by run label ({@link dev.foresight.experiments.RunResult#label()})
+     */
+    SweepProgress(PrintStream out, boolean terminal, LongSupplier nanos, String title, int totalRuns, int reusedRuns, long ticksPerRun,
+                  Map<String, Integer> toRun) {
         this.out = out;
         this.terminal = terminal;
         this.nanos = nanos;
         this.title = title;
         this.totalRuns = totalRuns;
         this.reusedRuns = reusedRuns;
-        this.ticksToRun = (long) (totalRuns - reusedRuns) * ticksPerRun;
+        this.ticksPerRun = ticksPerRun;
+        this.toRun = Map.copyOf(toRun);
         this.started = nanos.getAsLong();
     }
 
     @Override
     public synchronized void onTick(String label, TickReport report) {
-        ticksRun++;
+        ticksRun.merge(label, 1L, Long::sum);
         long now = nanos.getAsLong();
         if (terminal && now - lastDraw >= 250_000_000L) {
             lastDraw = now;
@@ -50,8 +63,10 @@ final class SweepProgress implements ExperimentListener {
         }
     }
 
-    synchronized void runFinished(RunKey key, double wallSeconds) {
+    synchronized void runFinished(RunKey key, String label, double wallSeconds) {
         finishedRuns++;
+        finishedByLabel.merge(label, 1, Integer::sum);
+        secondsByLabel.merge(label, wallSeconds, Double::sum);
         long now = nanos.getAsLong();
         lastDraw = now;
         draw(now, String.format(Locale.ROOT, "  (%s: %.0f s)", key, wallSeconds));
@@ -65,9 +80,23 @@ final class SweepProgress implements ExperimentListener {
         }
     }
 
-    /** Share of this session's work done, from the ticks simulated so far. */
+    /** Share of this session's work done: ticks simulated so far, each weighed by its policy's cost per tick. */
     synchronized double fractionDone() {
-        return ticksToRun == 0 ? 1 : Math.min(1, (double) ticksRun / ticksToRun);
+        double finishedSeconds = secondsByLabel.values().stream().mapToDouble(Double::doubleValue).sum();
+        // a policy with no finished run yet is costed as the finished runs are on average (or all alike before any)
+        double fallback = finishedRuns == 0 || finishedSeconds <= 0 ? 1 : finishedSeconds / ((double) finishedRuns * ticksPerRun);
+        double done = 0;
+        double left = 0;
+        for (Map.Entry<String, Integer> policy : toRun.entrySet()) {
+            String label = policy.getKey();
+            int finished = finishedByLabel.getOrDefault(label, 0);
+            double perTick = finished == 0 || secondsByLabel.get(label) <= 0 ? fallback : secondsByLabel.get(label) / ((double) finished * ticksPerRun);
+            long total = policy.getValue() * ticksPerRun;
+            long ticks = Math.min(total, ticksRun.getOrDefault(label, 0L));
+            done += ticks * perTick;
+            left += (total - ticks) * perTick;
+        }
+        return done + left == 0 ? 1 : done / (done + left);
     }
 
     private void draw(long now, String note) {

@@ -139,8 +139,10 @@ public final class SweepRunner {
                 budget.perRunMegabytes(), heapNote);
         Path work = dir.resolve("work");
         deleteTree(work); // what an interrupted sweep left half-written
+        Map<String, Integer> toRun = new java.util.HashMap<>();
+        pending.forEach(key -> toRun.merge(plan.label(key.policy()), 1, Integer::sum));
         SweepProgress progress = new SweepProgress(bar, terminal, System::nanoTime, "sweep " + plan.scenario().name(),
-                plan.runs().size(), done.size(), plan.scenario().durationTicks());
+                plan.runs().size(), done.size(), plan.scenario().durationTicks(), toRun);
         ExperimentRunner runner = new ExperimentRunner(plan.experimentOptions(work)).addListener(progress);
         AtomicInteger threads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
@@ -195,7 +197,7 @@ public final class SweepRunner {
         } else {
             deleteTree(runDir);
         }
-        progress.runFinished(key, result.wallSeconds());
+        progress.runFinished(key, result.label(), result.wallSeconds());
         return stored;
     }
 

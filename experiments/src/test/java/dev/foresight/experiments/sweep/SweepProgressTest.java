@@ -7,6 +7,7 @@ import dev.foresight.experiments.Policy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -23,17 +24,21 @@ class SweepProgressTest {
     }
 
     private static void ticks(SweepProgress progress, int n) {
+        ticks(progress, "periodic", n);
+    }
+
+    private static void ticks(SweepProgress progress, String label, int n) {
         for (int i = 0; i < n; i++) {
-            progress.onTick("periodic", (TickReport) null);
+            progress.onTick(label, (TickReport) null);
         }
     }
 
     @Test
     void inALogEachFinishedRunPrintsTheBarWithRunsDoneAndTimeLeft() {
-        SweepProgress progress = new SweepProgress(out, false, clock::get, "sweep demo", 4, 0, 10);
+        SweepProgress progress = new SweepProgress(out, false, clock::get, "sweep demo", 4, 0, 10, Map.of("periodic", 4));
         clock.set(10 * SECOND);
         ticks(progress, 10);
-        progress.runFinished(new RunKey(1, Policy.PERIODIC), 10);
+        progress.runFinished(new RunKey(1, Policy.PERIODIC), "periodic", 10);
 
         assertThat(printed()).isEqualTo("sweep demo [########----------------------] 1/4 runs  25 %  ETA 30 s  (seed 1, periodic: 10 s)"
                 + System.lineSeparator());
@@ -41,18 +46,35 @@ class SweepProgressTest {
 
     @Test
     void reusedRunsCountAsDoneButNotAsPace() {
-        SweepProgress progress = new SweepProgress(out, false, clock::get, "sweep demo", 4, 2, 10);
+        SweepProgress progress = new SweepProgress(out, false, clock::get, "sweep demo", 4, 2, 10, Map.of("proactive", 2));
         clock.set(60 * SECOND);
-        ticks(progress, 10);
-        progress.runFinished(new RunKey(2, Policy.PROACTIVE), 60);
+        ticks(progress, "proactive", 10);
+        progress.runFinished(new RunKey(2, Policy.PROACTIVE), "proactive", 60);
 
         // 3 of 4 runs, and this session did one of its two runs in a minute: a minute left
         assertThat(printed()).contains("3/4 runs (2 reused)  75 %  ETA 1 min 00 s");
     }
 
     @Test
+    void aTickWeighsWhatATickOfItsPolicyCostInTheRunsFinishedSoFar() {
+        SweepProgress progress = new SweepProgress(out, false, clock::get, "sweep demo", 4, 0, 10,
+                Map.of("periodic", 2, "proactive", 2));
+        ticks(progress, "periodic", 10);
+        clock.set(1 * SECOND);
+        progress.runFinished(new RunKey(1, Policy.PERIODIC), "periodic", 1); // 0.1 s a tick
+        ticks(progress, "proactive", 10);
+        ticks(progress, "periodic", 10);
+        clock.set(12 * SECOND);
+        progress.runFinished(new RunKey(1, Policy.PROACTIVE), "proactive", 10); // 1 s a tick
+
+        // done: 20 periodic ticks (2 s) and 10 proactive ones (10 s); left: 10 proactive ticks (10 s). Counting
+        // ticks alone would say 75 % and 4 s left.
+        assertThat(printed()).contains("2/4 runs  55 %  ETA 10 s");
+    }
+
+    @Test
     void onATerminalTheBarRedrawsInPlaceDuringRunsAtMostFourTimesASecond() {
-        SweepProgress progress = new SweepProgress(out, true, clock::get, "sweep demo", 2, 0, 100);
+        SweepProgress progress = new SweepProgress(out, true, clock::get, "sweep demo", 2, 0, 100, Map.of("periodic", 2));
         clock.set(SECOND);
         ticks(progress, 49); // the first tick draws
         clock.addAndGet(SECOND / 10);
