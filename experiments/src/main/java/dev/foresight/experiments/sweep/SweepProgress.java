@@ -11,8 +11,9 @@ import java.util.function.LongSupplier;
 /**
  * One progress bar over the whole sweep, on stderr: runs done out of all, and the time left. Progress is
  * counted in simulated ticks across the runs in flight, so the bar moves during long runs too, and each
- * tick weighs what a tick of its policy has cost in the runs finished so far: a PROACTIVE tick (the whole
- * topology) costs some twenty PERIODIC ones, so counting ticks alone promised the end far too early. The
+ * tick weighs what a tick of its policy costs: in its finished runs, or else in its runs in flight (a run's
+ * ticks arrive on the thread that runs it). A PROACTIVE tick (the whole topology) costs some twenty PERIODIC
+ * ones, so counting ticks alone promised the end far too early. The
  * time left extrapolates this session's pace (runs reused from an earlier session count as done, not as
  * speed). On a terminal the bar redraws itself a few times a second; in a log, one line per finished run.
  * Ticks arrive from every worker thread at once, hence the synchronisation.
@@ -33,6 +34,7 @@ final class SweepProgress implements ExperimentListener {
     private final Map<String, Long> ticksRun = new HashMap<>();
     private final Map<String, Integer> finishedByLabel = new HashMap<>();
     private final Map<String, Double> secondsByLabel = new HashMap<>();
+    private final Map<Thread, InFlight> inFlight = new HashMap<>();
     private final long started;
     private int finishedRuns;
     private long lastDraw;
@@ -53,9 +55,30 @@ final class SweepProgress implements ExperimentListener {
         this.started = nanos.getAsLong();
     }
 
+    /** A run being simulated, on the thread that calls {@link #runStarted}. */
+    private static final class InFlight {
+        final String label;
+        final long startedNanos;
+        long ticks;
+
+        InFlight(String label, long startedNanos) {
+            this.label = label;
+            this.startedNanos = startedNanos;
+        }
+    }
+
+    /** Called on the thread that is about to run a run of {@code label}, which then reports its ticks. */
+    synchronized void runStarted(String label) {
+        inFlight.put(Thread.currentThread(), new InFlight(label, nanos.getAsLong()));
+    }
+
     @Override
     public synchronized void onTick(String label, TickReport report) {
         ticksRun.merge(label, 1L, Long::sum);
+        InFlight run = inFlight.get(Thread.currentThread());
+        if (run != null) {
+            run.ticks++;
+        }
         long now = nanos.getAsLong();
         if (terminal && now - lastDraw >= 250_000_000L) {
             lastDraw = now;
@@ -64,6 +87,7 @@ final class SweepProgress implements ExperimentListener {
     }
 
     synchronized void runFinished(RunKey key, String label, double wallSeconds) {
+        inFlight.remove(Thread.currentThread());
         finishedRuns++;
         finishedByLabel.merge(label, 1, Integer::sum);
         secondsByLabel.merge(label, wallSeconds, Double::sum);
@@ -85,18 +109,34 @@ final class SweepProgress implements ExperimentListener {
         double finishedSeconds = secondsByLabel.values().stream().mapToDouble(Double::doubleValue).sum();
         // a policy with no finished run yet is costed as the finished runs are on average (or all alike before any)
         double fallback = finishedRuns == 0 || finishedSeconds <= 0 ? 1 : finishedSeconds / ((double) finishedRuns * ticksPerRun);
+        long now = nanos.getAsLong();
         double done = 0;
         double left = 0;
         for (Map.Entry<String, Integer> policy : toRun.entrySet()) {
             String label = policy.getKey();
-            int finished = finishedByLabel.getOrDefault(label, 0);
-            double perTick = finished == 0 || secondsByLabel.get(label) <= 0 ? fallback : secondsByLabel.get(label) / ((double) finished * ticksPerRun);
+            double perTick = secondsPerTick(label, now, fallback);
             long total = policy.getValue() * ticksPerRun;
             long ticks = Math.min(total, ticksRun.getOrDefault(label, 0L));
             done += ticks * perTick;
             left += (total - ticks) * perTick;
         }
         return done + left == 0 ? 1 : done / (done + left);
+    }
+
+    private double secondsPerTick(String label, long now, double fallback) {
+        int finished = finishedByLabel.getOrDefault(label, 0);
+        if (finished > 0 && secondsByLabel.get(label) > 0) {
+            return secondsByLabel.get(label) / ((double) finished * ticksPerRun);
+        }
+        double seconds = 0;
+        long ticks = 0;
+        for (InFlight run : inFlight.values()) {
+            if (run.label.equals(label)) {
+                seconds += (now - run.startedNanos) / 1e9;
+                ticks += run.ticks;
+            }
+        }
+        return ticks > 0 && seconds > 0 ? seconds / ticks : fallback;
     }
 
     private void draw(long now, String note) {

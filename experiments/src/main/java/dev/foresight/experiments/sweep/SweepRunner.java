@@ -186,6 +186,7 @@ public final class SweepRunner {
     private StoredRun runOne(ExperimentRunner runner, ResultStore store, Path work, Path dir, RunKey key, String scenarioSha,
                              String code, SweepProgress progress) throws Exception {
         Path runDir = work.resolve("seed-" + key.seed() + "-" + key.policy().label());
+        progress.runStarted(plan.label(key.policy()));
         RunResult result = runner.runInProcess(plan.scenario(), key.seed(), key.policy(), runDir);
         StoredRun stored = StoredRun.of(plan.identity(key, scenarioSha, code), result);
         store.write(key, stored);

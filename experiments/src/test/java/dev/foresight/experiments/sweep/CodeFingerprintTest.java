@@ -14,6 +14,9 @@ class CodeFingerprintTest {
         assertThat(CodeFingerprint.decidesRuns("dev/foresight/experiments/sweep/StoredRun.class")).isTrue();
         assertThat(CodeFingerprint.decidesRuns("dev/foresight/experiments/report/ExperimentReport.class")).isFalse();
         assertThat(CodeFingerprint.decidesRuns("dev/foresight/experiments/sweep/summary/SweepReport.class")).isFalse();
+        assertThat(CodeFingerprint.decidesRuns("dev/foresight/experiments/sweep/SweepProgress$InFlight.class")).isFalse();
+        assertThat(CodeFingerprint.decidesRuns("dev/foresight/experiments/sweep/SweepPlan.class"))
+                .as("the plan makes the options every run is made with").isTrue();
         assertThat(CodeFingerprint.decidesRuns("dev/foresight/cli/SweepCommand.class")).isFalse();
         assertThat(CodeFingerprint.decidesRuns("dev/foresight/cluster/scenarios.yaml")).isFalse();
         assertThat(CodeFingerprint.decidesRuns("org/apache/kafka/streams/KafkaStreams.class")).isFalse();

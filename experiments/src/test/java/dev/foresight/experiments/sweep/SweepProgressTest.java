@@ -73,6 +73,26 @@ class SweepProgressTest {
     }
 
     @Test
+    void aPolicyWithNoFinishedRunIsCostedByItsRunsInFlight() {
+        SweepProgress progress = new SweepProgress(out, true, clock::get, "sweep demo", 2, 0, 10,
+                Map.of("periodic", 1, "proactive", 1));
+        progress.runStarted("periodic");
+        ticks(progress, "periodic", 10);
+        clock.set(SECOND);
+        progress.runFinished(new RunKey(1, Policy.PERIODIC), "periodic", 1); // 0.1 s a tick
+        progress.runStarted("proactive");
+        for (int second = 2; second <= 6; second++) {
+            clock.set(second * SECOND);
+            ticks(progress, "proactive", 1); // 1 s a tick so far
+        }
+
+        // done: 10 periodic ticks (1 s) and 5 proactive ones (5 s); left: 5 proactive ticks (5 s). Costed as the
+        // finished periodic run, proactive would look 75 % done with 2 s left.
+        String[] drawings = printed().split("\\r", -1);
+        assertThat(drawings[drawings.length - 1]).contains("1/2 runs  55 %  ETA 5 s");
+    }
+
+    @Test
     void onATerminalTheBarRedrawsInPlaceDuringRunsAtMostFourTimesASecond() {
         SweepProgress progress = new SweepProgress(out, true, clock::get, "sweep demo", 2, 0, 100, Map.of("periodic", 2));
         clock.set(SECOND);
