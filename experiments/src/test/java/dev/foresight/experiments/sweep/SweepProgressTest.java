@@ -73,23 +73,26 @@ class SweepProgressTest {
     }
 
     @Test
-    void aPolicyWithNoFinishedRunIsCostedByItsRunsInFlight() {
-        SweepProgress progress = new SweepProgress(out, true, clock::get, "sweep demo", 2, 0, 10,
-                Map.of("periodic", 1, "proactive", 1));
+    void aPolicyWithNoFinishedRunIsCostedByItsRunsInFlightOnceATenthIsDone() {
+        SweepProgress progress = new SweepProgress(out, true, clock::get, "sweep demo", 3, 0, 20,
+                Map.of("periodic", 1, "proactive", 2));
         progress.runStarted("periodic");
-        ticks(progress, "periodic", 10);
-        clock.set(SECOND);
-        progress.runFinished(new RunKey(1, Policy.PERIODIC), "periodic", 1); // 0.1 s a tick
+        ticks(progress, "periodic", 20);
+        clock.set(2 * SECOND);
+        progress.runFinished(new RunKey(1, Policy.PERIODIC), "periodic", 2); // 0.1 s a tick
         progress.runStarted("proactive");
-        for (int second = 2; second <= 6; second++) {
+        clock.set(3 * SECOND);
+        ticks(progress, "proactive", 1);
+        // fewer than a tenth of its ticks: costed as the finished run, 2.1 s done of 6 s
+        assertThat(printed()).endsWith("1/3 runs  35 %  ETA 6 s   ");
+        for (int second = 4; second <= 12; second++) {
             clock.set(second * SECOND);
-            ticks(progress, "proactive", 1); // 1 s a tick so far
+            ticks(progress, "proactive", 1); // 1 s a tick
         }
 
-        // done: 10 periodic ticks (1 s) and 5 proactive ones (5 s); left: 5 proactive ticks (5 s). Costed as the
-        // finished periodic run, proactive would look 75 % done with 2 s left.
-        String[] drawings = printed().split("\\r", -1);
-        assertThat(drawings[drawings.length - 1]).contains("1/2 runs  55 %  ETA 5 s");
+        // done: 20 periodic ticks (2 s) and 10 proactive ones (10 s); left: 30 proactive ticks (30 s). Costed as the
+        // finished periodic run, the sweep would look 50 % done with 12 s left.
+        assertThat(printed()).endsWith("1/3 runs  29 %  ETA 30 s   ");
     }
 
     @Test
