@@ -168,15 +168,16 @@ public final class SweepRunner {
                 }
             }
         } catch (InterruptedException e) {
+            // the caller wants out now: interrupt the runs and leave their half-written work for the next sweep to clear
+            progress.close();
             pool.shutdownNow();
             throw e;
-        } finally {
-            progress.close();
-            // runs in flight finish and keep their results; runs not started are dropped
-            submitted.keySet().forEach(f -> f.cancel(false));
-            pool.shutdown();
-            pool.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
         }
+        progress.close();
+        // after a failure, runs in flight finish and keep their results; runs not started are dropped
+        submitted.keySet().forEach(f -> f.cancel(false));
+        pool.shutdown();
+        pool.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
         if (failure != null) {
             throw failure;
         }

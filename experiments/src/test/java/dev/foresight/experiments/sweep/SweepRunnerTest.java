@@ -185,6 +185,22 @@ class SweepRunnerTest {
     }
 
     @Test
+    void aFailedRunStopsTheSweepSayingWhichRunAndThatFinishedRunsAreKept(@TempDir Path out) throws Exception {
+        // a file where seed 1's results belong: its result cannot be stored, so its run fails
+        Files.createDirectories(out.resolve("results"));
+        Files.writeString(out.resolve("results/seed-1"), "in the way");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        SweepPlan plan = SweepPlan.of(tiny(), List.of(1L), List.of(Policy.PERIODIC), out).withJobs(1);
+
+        assertThatThrownBy(() -> run(plan, new PrintStream(err, true, StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the run of seed 1, periodic failed: cannot write the result of seed 1, periodic")
+                .hasMessageContaining("the same command resumes from them");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("is unreadable", "running it again");
+        assertThat(out.resolve("summary.json")).as("no summary of a sweep that failed").doesNotExist();
+    }
+
+    @Test
     void oneSweepAtATimePerDirectory(@TempDir Path out) throws Exception {
         try (DirectoryLock held = DirectoryLock.acquire(out)) {
             assertThatThrownBy(() -> run(plan(out, 1), quiet())).hasMessageContaining("another sweep is running in " + held.dir());
