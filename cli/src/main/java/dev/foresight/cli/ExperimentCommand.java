@@ -13,6 +13,7 @@ import dev.foresight.experiments.ExperimentRunner;
 import dev.foresight.experiments.Policy;
 import dev.foresight.experiments.RunResult;
 import dev.foresight.experiments.report.ExperimentReport;
+import dev.foresight.experiments.report.Quantities;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -23,10 +24,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code foresight experiment run|compare}: closed-loop experiments with recording and a report. */
+/** {@code foresight experiment run|compare|sweep|sweep-table}: closed-loop experiments with recording and a report. */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
-        description = "Run experiments on a scenario: one policy (run) or all baselines with common random numbers (compare).",
-        subcommands = {ExperimentCommand.Run.class, ExperimentCommand.Compare.class})
+        description = "Run experiments on a scenario: one policy (run), all baselines with common random numbers (compare), "
+                + "or many seeds with paired statistics (sweep, sweep-table).",
+        subcommands = {ExperimentCommand.Run.class, ExperimentCommand.Compare.class, SweepCommand.class, SweepTableCommand.class})
 final class ExperimentCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -34,7 +36,7 @@ final class ExperimentCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say 'run' or 'compare'");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say 'run', 'compare', 'sweep' or 'sweep-table'");
     }
 
     /** Options shared by run and compare. */
@@ -93,14 +95,34 @@ final class ExperimentCommand implements Runnable {
     }
 
     static void printSummary(ExperimentRunner.Outcome outcome) {
-        System.out.printf(Locale.ROOT, "%-26s %12s %12s %12s %10s %10s %9s%n", "policy", "useful c-h", "lost c-h",
-                "overhead c-h", "energy kWh", "HP wait m", "failures");
+        System.out.printf(Locale.ROOT, "%-26s %12s %10s %12s %12s %10s %9s%n", "policy", "useful c-h", "energy kWh", "lost c-h",
+                "overhead c-h", "HP wait m", "failures");
         for (RunResult r : outcome.runs()) {
             Map<String, Double> f = ExperimentReport.figures(r);
-            System.out.printf(Locale.ROOT, "%-26s %12.1f %12.1f %12.1f %10.1f %10.1f %9.0f%n", r.label(), f.get("usefulCoreHours"),
-                    f.get("lostCoreHours"), f.get("checkpointCoreHours") + f.get("migrationCoreHours") + f.get("restartCoreHours"),
-                    f.get("energyKwh"), f.get("highPriorityMeanWaitMinutes"), f.get("failures"));
+            System.out.printf(Locale.ROOT, "%-26s %12.1f %10.1f %12.1f %12.1f %10.1f %9.0f%n", r.label(), f.get("usefulCoreHours"),
+                    f.get("energyKwh"), f.get("lostCoreHours"),
+                    f.get("checkpointCoreHours") + f.get("migrationCoreHours") + f.get("restartCoreHours"),
+                    f.get("highPriorityMeanWaitMinutes"), f.get("failures"));
         }
+        // the net benefit, as the report leads with it: one seed, so no interval (experiment sweep gives them)
+        outcome.runs().stream().filter(r -> r.policy() == Policy.PERIODIC).findFirst().ifPresent(periodic -> {
+            Map<String, Double> reference = ExperimentReport.figures(periodic);
+            for (RunResult r : outcome.runs()) {
+                if (r == periodic) {
+                    continue;
+                }
+                Map<String, Double> f = ExperimentReport.figures(r);
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s minus periodic:", r.label()));
+                for (String key : Quantities.HEADLINE) {
+                    double d = f.get(key) - reference.get(key);
+                    line.append(String.format(Locale.ROOT, " %s %+,.1f%s", Quantities.run(key).map(q -> q.name().toLowerCase(Locale.ROOT)
+                            + (q.unit().isEmpty() ? "" : " (" + q.unit() + ")")).orElse(key), d,
+                            reference.get(key) == 0 ? "" : String.format(Locale.ROOT, " [%+.1f %%]", 100 * d / reference.get(key))));
+                    line.append(key.equals(Quantities.HEADLINE.get(Quantities.HEADLINE.size() - 1)) ? "" : ",");
+                }
+                System.out.println(line);
+            }
+        });
         System.out.println("summary: " + outcome.summaryJson().toAbsolutePath());
         System.out.println("report:  " + outcome.reportHtml().toAbsolutePath());
     }

@@ -90,6 +90,18 @@ public final class ExperimentRunner {
         return report(scenario, seed, results);
     }
 
+    /**
+     * One policy of one seed on the in-process engine, recorded into {@code runDir}, without the experiment's
+     * summary and report: the unit of work of a sweep, which reports over many seeds itself. The engine and
+     * the policies of the options are ignored; each call builds its own loop, so calls may run in parallel.
+     */
+    public RunResult runInProcess(Scenario scenario, long seed, Policy policy, Path runDir)
+            throws InterruptedException, TimeoutException {
+        RunResult result = new InProcessPolicyRun(options, listeners).run(scenario, seed, policy, runDir);
+        listeners.forEach(l -> l.onRunFinished(result));
+        return result;
+    }
+
     private Outcome report(Scenario scenario, long seed, List<RunResult> results) {
         Path out = options.outputDir();
         ExperimentReport report = new ExperimentReport(ReportContexts.of(scenario, seed, options.engine(), options.failures()), results);

@@ -7,11 +7,11 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /** Versions recorded in every manifest: a recording says which code made it. */
-final class Versions {
+public final class Versions {
 
     private Versions() {}
 
-    static Map<String, String> all() {
+    public static Map<String, String> all() {
         Map<String, String> v = new TreeMap<>();
         Properties p = new Properties();
         try (InputStream in = Versions.class.getResourceAsStream("/foresight-experiments.properties")) {

@@ -73,7 +73,7 @@ class ExperimentRunnerTest {
     void reportAndSummaryHoldTheFigures(TestKafka kafka, @TempDir Path dir) throws Exception {
         var outcome = new ExperimentRunner(options(kafka, dir, List.of(Policy.NO_PROTECTION, Policy.PERIODIC))).run(tiny(), 11);
         String html = Files.readString(outcome.reportHtml());
-        assertThat(html).contains("no-protection", "periodic", "lostCoreHours", "youngDalyWaste", "data:image/png;base64,");
+        assertThat(html).contains("no-protection", "periodic", "Lost work, core-hours", "Young/Daly first-order waste", "data:image/png;base64,");
         String json = Files.readString(outcome.summaryJson());
         assertThat(json).contains("\"policy\" : \"periodic\"", "\"energyKwh\"", "\"youngIntervalSeconds\"");
         Map<String, Object> manifest = RunManifest.read(outcome.runs().get(1).recording());

@@ -10,13 +10,17 @@ import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-/** Renders the report's charts with JFreeChart as PNG, inlined in the HTML as data URIs (one self-contained file). */
-final class Charts {
+/** Renders the reports' charts with JFreeChart as PNG, inlined in the HTML as data URIs (one self-contained file). */
+public final class Charts {
 
     static final int WIDTH = 640;
     static final int HEIGHT = 360;
@@ -28,7 +32,7 @@ final class Charts {
     private Charts() {}
 
     /** One bar per label. */
-    static String bars(String title, String valueAxis, Map<String, Double> values) {
+    public static String bars(String title, String valueAxis, Map<String, Double> values) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         values.forEach((label, value) -> data.addValue(value, valueAxis, label));
         JFreeChart chart = ChartFactory.createBarChart(title, null, valueAxis, data, PlotOrientation.VERTICAL, false, true, false);
@@ -36,7 +40,7 @@ final class Charts {
     }
 
     /** One line per series; x and y in parallel lists. */
-    static String lines(String title, String xAxis, String yAxis, Map<String, List<double[]>> series) {
+    public static String lines(String title, String xAxis, String yAxis, Map<String, List<double[]>> series) {
         XYSeriesCollection data = new XYSeriesCollection();
         series.forEach((name, points) -> {
             XYSeries s = new XYSeries(name, false, true);
@@ -44,6 +48,26 @@ final class Charts {
             data.addSeries(s);
         });
         JFreeChart chart = ChartFactory.createXYLineChart(title, xAxis, yAxis, data, PlotOrientation.VERTICAL, true, true, false);
+        return png(chart);
+    }
+
+    /**
+     * Paired differences across seeds: one marked series per policy over whole-number x (the seeds), and the
+     * zero line, above which the policy did more than the reference and below which less.
+     */
+    public static String bySeed(String title, String xAxis, String yAxis, Map<String, List<double[]>> series) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        series.forEach((name, points) -> {
+            XYSeries s = new XYSeries(name, false, true);
+            points.forEach(p -> s.add(p[0], p[1]));
+            data.addSeries(s);
+        });
+        JFreeChart chart = ChartFactory.createXYLineChart(title, xAxis, yAxis, data, PlotOrientation.VERTICAL, true, true, false);
+        XYPlot plot = chart.getXYPlot();
+        plot.setRenderer(new XYLineAndShapeRenderer(true, true));
+        plot.addRangeMarker(new ValueMarker(0, Color.DARK_GRAY, new java.awt.BasicStroke(1.5f)));
+        ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
         return png(chart);
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.foresight.cluster.AccountingSnapshot;
 import dev.foresight.cluster.AccountingSummary;
+import dev.foresight.experiments.Policy;
 import dev.foresight.experiments.RunResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -55,6 +57,10 @@ public final class ExperimentReport {
             ObjectNode n = policies.addObject();
             n.put("policy", run.label());
             figures(run).forEach(n::put);
+            Map<String, Double> against = againstPeriodic(run);
+            if (!against.isEmpty()) {
+                against.forEach(n.putObject("differenceFromPeriodic")::put);
+            }
             n.set("predictor", mapper.valueToTree(run.predictorQuality()));
             n.set("recordCounts", mapper.valueToTree(run.recordCounts()));
             n.set("checksums", mapper.valueToTree(run.checksums()));
@@ -73,9 +79,13 @@ public final class ExperimentReport {
         return file;
     }
 
-    /** The headline figures of one run, in display order. */
+    /** The headline figures of one run, keyed as {@link Quantities} names them. */
     public static Map<String, Double> figures(RunResult run) {
-        AccountingSummary s = run.summary();
+        return figures(run.summary());
+    }
+
+    /** The figures of a run's accounting: what a sweep keeps of each run, so it needs no RunResult. */
+    public static Map<String, Double> figures(AccountingSummary s) {
         AccountingSnapshot t = s.totals();
         Map<String, Double> f = new LinkedHashMap<>();
         f.put("usefulCoreHours", t.usefulCoreSeconds() / 3600);
@@ -122,28 +132,43 @@ public final class ExperimentReport {
         return p;
     }
 
+    /** The periodic run, the reference every other policy's net benefit is measured against. */
+    private Optional<RunResult> periodic() {
+        return runs.stream().filter(r -> r.policy() == Policy.PERIODIC).findFirst();
+    }
+
+    /** The headline figures of {@code run} minus the periodic run's; empty for the periodic run or without one. */
+    private Map<String, Double> againstPeriodic(RunResult run) {
+        Map<String, Double> d = new LinkedHashMap<>();
+        periodic().filter(p -> p != run).ifPresent(p -> {
+            Map<String, Double> mine = figures(run);
+            Map<String, Double> reference = figures(p);
+            Quantities.HEADLINE.forEach(k -> d.put(k, mine.get(k) - reference.get(k)));
+        });
+        return d;
+    }
+
     public Path writeHtml(Path dir) {
         StringBuilder html = new StringBuilder();
         html.append("<!doctype html><html lang=en><head><meta charset=utf-8><title>Foresight report: ")
-                .append(esc(context.scenarioName())).append("</title><style>")
-                .append("body{font-family:system-ui,sans-serif;margin:2em;max-width:1400px;color:#222}")
-                .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}")
-                .append("th:first-child,td:first-child{text-align:left}.charts img{margin:4px;border:1px solid #eee}")
+                .append(esc(context.scenarioName())).append("</title><style>").append(Html.STYLE)
                 .append("</style></head><body>");
         html.append("<h1>Foresight experiment: ").append(esc(context.scenarioName())).append("</h1>");
         html.append("<p>seed ").append(context.seed()).append(", engine ").append(esc(context.engine()))
                 .append(", failures ").append(esc(context.failures()))
                 .append(". All runs share the seed, so the same hardware failures strike at the same times; ")
                 .append("they differ only by the policy.</p>");
+        appendNetBenefit(html);
         appendSummaryTable(html);
         appendWaste(html);
         appendPredictor(html);
         html.append("<h2>Charts</h2><div class=charts>");
+        html.append(img(Charts.bars("Useful work", "core-hours", byRun(r -> r.summary().totals().usefulCoreSeconds() / 3600))));
+        html.append(img(Charts.bars("Energy", "kWh", byRun(r -> r.summary().totals().energyKwh()))));
         html.append(img(Charts.bars("Lost work", "core-hours", byRun(r -> r.summary().totals().lostCoreSeconds() / 3600))));
         html.append(img(Charts.bars("Checkpoint + migration + restart overhead", "core-hours",
                 byRun(r -> (r.summary().totals().checkpointCoreSeconds() + r.summary().totals().migrationCoreSeconds()
                         + r.summary().totals().restartCoreSeconds()) / 3600))));
-        html.append(img(Charts.bars("Energy", "kWh", byRun(r -> r.summary().totals().energyKwh()))));
         html.append(img(Charts.bars("High-priority mean wait", "minutes", byRun(r -> r.summary().highPriorityMeanWaitSeconds() / 60))));
         Map<String, List<double[]>> curves = new LinkedHashMap<>();
         runs.stream().filter(r -> !r.prCurve().isEmpty()).forEach(r -> curves.put(r.label(), r.prCurve()));
@@ -166,13 +191,50 @@ public final class ExperimentReport {
         return file;
     }
 
+    /** Net benefit first: what each policy buys in useful work and costs in energy, next to the lost work it saves. */
+    private void appendNetBenefit(StringBuilder html) {
+        html.append("<h2>Net benefit against periodic checkpointing</h2>");
+        if (periodic().isEmpty()) {
+            html.append("<p>No periodic run in this experiment to measure against (add <code>periodic</code> to the policies).</p>");
+            return;
+        }
+        if (runs.size() == 1) {
+            html.append("<p>Only the periodic run: nothing to compare.</p>");
+            return;
+        }
+        html.append("<table><tr><th>policy minus periodic</th>");
+        Quantities.HEADLINE.forEach(k -> html.append("<th>").append(esc(Quantities.runLabel(k))).append("</th>"));
+        html.append("</tr>");
+        Map<String, Double> reference = figures(periodic().get());
+        for (RunResult run : runs) {
+            Map<String, Double> against = againstPeriodic(run);
+            if (against.isEmpty()) {
+                continue;
+            }
+            html.append("<tr><td>").append(esc(run.label())).append("</td>");
+            against.forEach((k, d) -> html.append("<td>").append(signed(d))
+                    .append(reference.get(k) == 0 ? "" : " (" + String.format(Locale.ROOT, "%+.1f %%", 100 * d / reference.get(k)) + ")")
+                    .append("</td>"));
+            html.append("</tr>");
+        }
+        html.append("</table><p>One seed: a single draw of the failures. Whether a difference holds across seeds is what ")
+                .append("<code>foresight experiment sweep</code> measures (paired differences with confidence intervals).</p>");
+    }
+
+    /** Figure keys in the catalogue's order, then any figure the catalogue does not know yet. */
+    private static List<String> displayOrder(Map<String, Double> figures) {
+        List<String> keys = new ArrayList<>();
+        Quantities.RUN.stream().map(Quantity::key).filter(figures::containsKey).forEach(keys::add);
+        figures.keySet().stream().filter(k -> !keys.contains(k)).forEach(keys::add);
+        return keys;
+    }
+
     private void appendSummaryTable(StringBuilder html) {
         html.append("<h2>Summary</h2><table><tr><th>figure</th>");
         runs.forEach(r -> html.append("<th>").append(esc(r.label())).append("</th>"));
         html.append("</tr>");
-        List<String> names = new ArrayList<>(figures(runs.get(0)).keySet());
-        for (String name : names) {
-            html.append("<tr><td>").append(esc(name)).append("</td>");
+        for (String name : displayOrder(figures(runs.get(0)))) {
+            html.append("<tr><td>").append(esc(Quantities.runLabel(name))).append("</td>");
             for (RunResult run : runs) {
                 html.append("<td>").append(format(figures(run).get(name))).append("</td>");
             }
@@ -189,13 +251,26 @@ public final class ExperimentReport {
             return;
         }
         html.append("<table><tr><th>quantity</th><th>value</th></tr>");
-        predicted.forEach((k, v) -> html.append("<tr><td>").append(esc(k)).append("</td><td>").append(format(v)).append("</td></tr>"));
-        runs.forEach(r -> html.append("<tr><td>measured waste: ").append(esc(r.label())).append("</td><td>")
+        predicted.forEach((k, v) -> html.append("<tr><td>").append(esc(wasteLabel(k))).append("</td><td>").append(format(v)).append("</td></tr>"));
+        runs.forEach(r -> html.append("<tr><td>Measured waste, ").append(esc(r.label())).append(", share</td><td>")
                 .append(format(r.summary().wasteFraction())).append("</td></tr>"));
         html.append("</table><p>Young/Daly: <i>C/T + T/(2M)</i> at <i>T = sqrt(2CM)</i>. Aupy et al.: ")
                 .append("<i>C/T + (1-r)T/(2M) + rC<sub>p</sub>/(pM)</i> at <i>T = sqrt(2MC/(1-r))</i>, with the measured recall r ")
                 .append("and precision p. M is the node MTBF divided by the nodes a job spans. These are first-order; ")
                 .append("queueing, restarts and migration stalls add to the measured waste.</p>");
+    }
+
+    /** The waste models' quantities in words; {@link #wastePredictions()} keys them for summary.json. */
+    static String wasteLabel(String key) {
+        return switch (key) {
+            case "jobMtbfSeconds" -> "MTBF a typical job sees (node MTBF over the nodes it spans), seconds";
+            case "checkpointCostSeconds" -> "Checkpoint cost of a typical job, seconds";
+            case "youngIntervalSeconds" -> "Young's checkpoint interval, seconds";
+            case "youngDalyWaste" -> "Young/Daly first-order waste, share";
+            default -> key.startsWith("aupyWaste.")
+                    ? "Aupy et al. first-order waste with the recall and precision of " + key.substring("aupyWaste.".length()) + ", share"
+                    : key;
+        };
     }
 
     private void appendPredictor(StringBuilder html) {
@@ -207,7 +282,7 @@ public final class ExperimentReport {
             }
             any = true;
             html.append("<h3>").append(esc(run.label())).append("</h3><table><tr><th>metric</th><th>value</th></tr>");
-            run.predictorQuality().forEach((k, v) -> html.append("<tr><td>").append(esc(k)).append("</td><td>")
+            run.predictorQuality().forEach((k, v) -> html.append("<tr><td>").append(esc(Quantities.predictorLabel(k))).append("</td><td>")
                     .append(format(v)).append("</td></tr>"));
             html.append("</table>");
         }
@@ -238,20 +313,18 @@ public final class ExperimentReport {
     }
 
     private static String img(String dataUri) {
-        return "<img alt=chart src=\"" + dataUri + "\">";
+        return Html.img(dataUri);
+    }
+
+    static String signed(double v) {
+        return Html.signed(v);
     }
 
     static String format(Double v) {
-        if (v == null || v.isNaN()) {
-            return "–";
-        }
-        if (v == Math.rint(v) && Math.abs(v) < 1e12) {
-            return String.format(Locale.ROOT, "%,d", v.longValue());
-        }
-        return String.format(Locale.ROOT, Math.abs(v) < 1 ? "%.4f" : "%,.2f", v);
+        return Html.number(v);
     }
 
     static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return Html.esc(s);
     }
 }

@@ -1,0 +1,77 @@
+package dev.foresight.experiments.report;
+
+import dev.foresight.experiments.report.Quantity.Better;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every figure the reports show, in the order they show them: the net benefit first (useful work and
+ * energy, next to lost work), then what it is made of. A figure without an entry here is shown under its
+ * key; a test holds every figure of {@link ExperimentReport#figures} to having one.
+ */
+public final class Quantities {
+
+    /** The headline of every report: what a policy buys, against what it saves. */
+    public static final List<String> HEADLINE = List.of("usefulCoreHours", "energyKwh", "lostCoreHours");
+
+    /** Accounting figures of a run ({@link ExperimentReport#figures}). */
+    public static final List<Quantity> RUN = List.of(
+            new Quantity("usefulCoreHours", "Useful work", "core-hours", Better.HIGHER),
+            new Quantity("energyKwh", "Energy", "kWh", Better.LOWER),
+            new Quantity("lostCoreHours", "Lost work", "core-hours", Better.LOWER),
+            new Quantity("checkpointCoreHours", "Checkpoint overhead", "core-hours", Better.LOWER),
+            new Quantity("migrationCoreHours", "Migration overhead", "core-hours", Better.LOWER),
+            new Quantity("restartCoreHours", "Restart overhead", "core-hours", Better.LOWER),
+            new Quantity("wasteFraction", "Waste (lost work and overheads over occupied core-time)", "share", Better.LOWER),
+            new Quantity("highPriorityMeanWaitMinutes", "High-priority wait, mean per job start", "minutes", Better.LOWER),
+            new Quantity("meanPowerWatts", "Mean power", "W", Better.LOWER),
+            new Quantity("meanUtilization", "Utilization (busy cores over all cores)", "share", Better.HIGHER),
+            new Quantity("jobsCompleted", "Jobs completed", "", Better.HIGHER),
+            new Quantity("failures", "Hardware failures", "", Better.NEITHER),
+            new Quantity("failuresWithVictims", "Failures that killed VMs", "", Better.LOWER),
+            new Quantity("vmsLost", "VMs lost", "", Better.LOWER),
+            new Quantity("migrationsCompleted", "Live migrations completed", "", Better.NEITHER),
+            new Quantity("checkpointsCompleted", "Checkpoints completed", "", Better.NEITHER),
+            new Quantity("simulatedHours", "Simulated time", "hours", Better.NEITHER));
+
+    /** Predictor figures of a run that acted on predictions ({@link dev.foresight.experiments.RunResult#predictorQuality}). */
+    public static final List<Quantity> PREDICTOR = List.of(
+            new Quantity("precision", "Precision (alarm ticks followed by a failure within the horizon)", "share", Better.HIGHER),
+            new Quantity("recall", "Recall (failures with an alarm within the horizon before them)", "share", Better.HIGHER),
+            new Quantity("f1", "F1 score", "", Better.HIGHER),
+            new Quantity("falseAlarmsPerNodeDay", "False alarms", "per node-day", Better.LOWER),
+            new Quantity("failures", "Failures judged", "", Better.NEITHER),
+            new Quantity("failuresDetected", "Failures detected", "", Better.HIGHER),
+            new Quantity("alarmTicks", "Alarm node-ticks", "", Better.NEITHER),
+            new Quantity("leadTimeMinutesMin", "Lead time, shortest", "minutes", Better.HIGHER),
+            new Quantity("leadTimeMinutesMedian", "Lead time, median", "minutes", Better.HIGHER),
+            new Quantity("leadTimeMinutesP90", "Lead time, 90th percentile", "minutes", Better.HIGHER),
+            new Quantity("leadTimeMinutesMax", "Lead time, longest", "minutes", Better.HIGHER),
+            new Quantity("horizonTicks", "Prediction horizon", "ticks", Better.NEITHER));
+
+    private static final Map<String, Quantity> RUN_BY_KEY = RUN.stream().collect(Collectors.toMap(Quantity::key, Function.identity()));
+    private static final Map<String, Quantity> PREDICTOR_BY_KEY =
+            PREDICTOR.stream().collect(Collectors.toMap(Quantity::key, Function.identity()));
+
+    private Quantities() {}
+
+    public static Optional<Quantity> run(String key) {
+        return Optional.ofNullable(RUN_BY_KEY.get(key));
+    }
+
+    public static Optional<Quantity> predictor(String key) {
+        return Optional.ofNullable(PREDICTOR_BY_KEY.get(key));
+    }
+
+    /** The run figure's label in words, or its key when the catalogue has none (a new figure nobody named yet). */
+    public static String runLabel(String key) {
+        return run(key).map(Quantity::label).orElse(key);
+    }
+
+    public static String predictorLabel(String key) {
+        return predictor(key).map(Quantity::label).orElse(key);
+    }
+}
