@@ -29,9 +29,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code foresight dataset import backblaze|lanl} and {@code foresight dataset fit}: real data in. */
+/** {@code foresight dataset import backblaze|lanl|bluegene} and {@code foresight dataset fit}: real data in. */
 @Command(name = "dataset", mixinStandardHelpOptions = true,
-        description = "Import real datasets (Backblaze SMART as a recording, LANL failures as traces) and fit failure laws.",
+        description = "Import real datasets (Backblaze SMART and Blue Gene/L RAS logs as recordings, LANL failures as traces) "
+                + "and fit failure laws.",
         subcommands = {DatasetCommand.Import.class, DatasetCommand.Fit.class})
 final class DatasetCommand implements Runnable {
 
@@ -44,14 +45,14 @@ final class DatasetCommand implements Runnable {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true, description = "Import a dataset.",
-            subcommands = {ImportBackblaze.class, ImportLanl.class})
+            subcommands = {ImportBackblaze.class, ImportLanl.class, ImportBlueGeneCommand.class})
     static final class Import implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public void run() {
-            throw new CommandLine.ParameterException(spec.commandLine(), "say 'backblaze' or 'lanl'");
+            throw new CommandLine.ParameterException(spec.commandLine(), "say 'backblaze', 'lanl' or 'bluegene'");
         }
     }
 

@@ -38,6 +38,45 @@ class DatasetCommandTest {
         return Files.writeString(dir.resolve("lanl.csv"), csv);
     }
 
+    private Path rasLog(String name, String... lines) throws Exception {
+        return Files.writeString(dir.resolve(name), String.join("\n", lines) + "\n");
+    }
+
+    @Test
+    void importBluegeneReportsLinesOutagesColumnsAndTheTrace() throws Exception {
+        Path failures = rasLog("f.log", "2005-07-06-02.30.00.000000 R22-M0-N1-C:J02-U01 RAS KERNEL FATAL rts panic! - stopping execution",
+                "garbage");
+        Path warnings = rasLog("w.log", "2005-07-06-00.10.00.000000 R22-M0-N1-C:J02-U01 RAS KERNEL FATAL data storage interrupt",
+                "2005-07-06-00.14.00.000000 RAS KERNEL FATAL Kill job 1 timed out. Block freed.");
+
+        Run r = run("dataset", "import", "bluegene", failures.toString(), warnings.toString(), "-o", dir.resolve("bgl").toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("failures: lines read 2, on cards 1", "skipped BAD_TIMESTAMP", "f.log:2:",
+                "without a card {job-kill=1}", "outages (FAILED events) 1 by category {kernel-panic=1}", "[ras_kernel_interrupt]",
+                "failure trace failure-trace.csv: 1 node-card outages");
+        assertThat(dir.resolve("bgl/failure-trace.csv")).exists();
+
+        Run later = run("dataset", "import", "bluegene", failures.toString(), warnings.toString(), "-o", dir.resolve("later").toString(),
+                "--from", "2005-07-06T01:00:00Z", "--like", dir.resolve("bgl").toString(), "--repair", "30m");
+        assertThat(later.exitCode()).as(later.err()).isZero();
+        assertThat(later.out()).contains("warnings: lines read 2, on cards 0, without a card {}, outside the period 2", "(as bluegene-l ");
+    }
+
+    @Test
+    void aBadDurationOrPeriodIsOneLine() throws Exception {
+        Path log = rasLog("x.log", "2005-07-06-02.30.00.000000 R22-M0-N1-C:J02-U01 RAS KERNEL FATAL rts panic! - stopping execution");
+
+        Run r = run("dataset", "import", "bluegene", log.toString(), log.toString(), "-o", dir.resolve("b").toString(), "--repair", "soon");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("'soon' is not a duration").doesNotContain("\tat ");
+
+        Run p = run("dataset", "import", "bluegene", log.toString(), log.toString(), "-o", dir.resolve("c").toString(),
+                "--from", "2005-08-01T00:00:00Z", "--until", "2005-07-01T00:00:00Z");
+        assertThat(p.exitCode()).isEqualTo(1);
+        assertThat(p.err()).contains("must be before --until");
+    }
+
     @Test
     void importBackblazeReportsWhatItSkippedAndWhere() throws Exception {
         Run r = run("dataset", "import", "backblaze", backblaze().toString(), "-o", dir.resolve("rec").toString(),
