@@ -118,6 +118,47 @@ class DatasetCommandTest {
         assertThat(Files.readString(dir.resolve("fit.json"))).contains("\"system\" : \"5\"", "\"nodeUptime\"", "\"shapeLow\"");
     }
 
+    /** Two nodes of system 5 failing every 3 to 40 hours for 120 outages; the last 40 form the later file. */
+    private Path[] lanlEarlierAndLater() throws Exception {
+        String header = "System,nodenumz,Prob Started,Prob Fixed,Down Time,Facilities,Hardware,Human Error,Network,Undetermined,"
+                + "Software,Same Event\n";
+        StringBuilder earlier = new StringBuilder(header);
+        StringBuilder later = new StringBuilder(header);
+        long minute = 0;
+        for (int i = 0; i < 120; i++) {
+            minute += 180 + (i * 7919L) % 2200;
+            java.time.LocalDateTime t = java.time.LocalDateTime.of(2000, 1, 1, 0, 0).plusMinutes(minute);
+            (i < 80 ? earlier : later).append("5,").append(i % 2).append(',').append(t.getMonthValue()).append('/')
+                    .append(t.getDayOfMonth()).append('/').append(t.getYear()).append(' ').append(t.getHour()).append(':')
+                    .append(String.format("%02d", t.getMinute())).append(",,30,,Memory,,,,,No\n");
+        }
+        return new Path[] {Files.writeString(dir.resolve("earlier.csv"), earlier), Files.writeString(dir.resolve("later.csv"), later)};
+    }
+
+    @Test
+    void fitValidatesEachSystemOnALaterFile() throws Exception {
+        Path[] files = lanlEarlierAndLater();
+
+        Run r = run("dataset", "fit", files[0].toString(), "--validate-on", files[1].toString(), "--recent-days", "30",
+                "--json", dir.resolve("v.json").toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("# Checked forward on later.csv", "KS p", "change p", "log-rank p", "5      all", "5      last 30 days");
+        assertThat(Files.readString(dir.resolve("v.json"))).contains("\"validations\"", "\"lrPValue\"", "\"changePValue\"",
+                "\"recentDays\" : 30");
+    }
+
+    @Test
+    void aLaterFileWithoutACommonSystemIsOneLine() throws Exception {
+        Path[] files = lanlEarlierAndLater();
+        Path other = Files.writeString(dir.resolve("other.csv"), Files.readString(files[1]).replace("\n5,", "\n6,"));
+
+        Run r = run("dataset", "fit", files[0].toString(), "--validate-on", other.toString());
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("has no system in common with").doesNotContain("\tat ");
+    }
+
     @Test
     void fitReadsTheCsvDirectlyAndNamesAMissingSource() throws Exception {
         Run fit = run("dataset", "fit", lanl().toString(), "--json", "-");
