@@ -88,7 +88,7 @@ public final class BlueGeneImporter {
             writeEvents(outages, start, observedUntil, recorder);
             counts = recorder.counts();
         }
-        Optional<SystemTrace> trace = trace(outages, start, failureLog);
+        Optional<SystemTrace> trace = trace(outages, start);
         trace.ifPresent(t -> FailureTraceFile.write(t, options.output().resolve(TRACE_FILE)));
 
         Map<String, Long> unmapped = new TreeMap<>(warnings.byCategory());
@@ -136,7 +136,7 @@ public final class BlueGeneImporter {
     }
 
     /** The node cards' outages as a failure trace, time zero = tick 0; link cards have no node index and are left out. */
-    private static Optional<SystemTrace> trace(List<CardOutage> outages, Instant start, RasLogReader failureLog) {
+    private static Optional<SystemTrace> trace(List<CardOutage> outages, Instant start) {
         List<Outage> nodeOutages = outages.stream().filter(o -> o.card().nodeIndex().isPresent())
                 .map(o -> new Outage(o.card().nodeIndex(), o.start(), (o.end().toEpochMilli() - o.start().toEpochMilli()) / 1000.0,
                         o.category()))

@@ -85,8 +85,4 @@ final class RasLogReader {
     Optional<Instant> last() {
         return Optional.ofNullable(last);
     }
-
-    Path file() {
-        return file;
-    }
 }
