@@ -9,12 +9,15 @@ import dev.foresight.producers.dataset.backblaze.BackblazeImportResult;
 import dev.foresight.producers.dataset.backblaze.BackblazeImporter;
 import dev.foresight.producers.dataset.lanl.FailureLawFit;
 import dev.foresight.producers.dataset.lanl.FailureLawTable;
+import dev.foresight.producers.dataset.lanl.ForwardValidation;
 import dev.foresight.producers.dataset.lanl.LanlDataset;
 import dev.foresight.producers.dataset.lanl.LanlImporter;
 import dev.foresight.producers.dataset.lanl.LanlTraces;
 import dev.foresight.producers.dataset.lanl.ScenarioSnippet;
 import dev.foresight.producers.dataset.lanl.SystemFailureLaws;
 import dev.foresight.producers.dataset.lanl.SystemTrace;
+import dev.foresight.producers.dataset.lanl.SystemValidation;
+import dev.foresight.producers.dataset.lanl.ValidationTable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -29,9 +32,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code foresight dataset import backblaze|lanl} and {@code foresight dataset fit}: real data in. */
+/** {@code foresight dataset import backblaze|lanl|bluegene} and {@code foresight dataset fit}: real data in. */
 @Command(name = "dataset", mixinStandardHelpOptions = true,
-        description = "Import real datasets (Backblaze SMART as a recording, LANL failures as traces) and fit failure laws.",
+        description = "Import real datasets (Backblaze SMART and Blue Gene/L RAS logs as recordings, LANL failures as traces) "
+                + "and fit failure laws.",
         subcommands = {DatasetCommand.Import.class, DatasetCommand.Fit.class})
 final class DatasetCommand implements Runnable {
 
@@ -44,14 +48,14 @@ final class DatasetCommand implements Runnable {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true, description = "Import a dataset.",
-            subcommands = {ImportBackblaze.class, ImportLanl.class})
+            subcommands = {ImportBackblaze.class, ImportLanl.class, ImportBlueGeneCommand.class})
     static final class Import implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public void run() {
-            throw new CommandLine.ParameterException(spec.commandLine(), "say 'backblaze' or 'lanl'");
+            throw new CommandLine.ParameterException(spec.commandLine(), "say 'backblaze', 'lanl' or 'bluegene'");
         }
     }
 
@@ -143,7 +147,7 @@ final class DatasetCommand implements Runnable {
     @Command(name = "fit", mixinStandardHelpOptions = true,
             description = {"Fit failure laws per system and print them as a table, scenario YAML and JSON.",
                 "Weibull time between failures (node uptime and system gaps) and log-normal repair time, by maximum",
-                "likelihood with confidence intervals."})
+                "likelihood with confidence intervals. --validate-on LATER checks the node-uptime law on a later file."})
     static final class Fit implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "DIR_OR_CSV", description = "A directory from 'dataset import lanl', or the LANL CSV itself.")
         Path source;
@@ -159,6 +163,19 @@ final class DatasetCommand implements Runnable {
 
         @Option(names = "--system", split = ",", paramLabel = "ID", description = "Only these systems (default: all).")
         List<String> systems;
+
+        @Option(names = "--validate-on", paramLabel = "LATER_DIR_OR_CSV",
+                description = {"Check each system's node-uptime law forward: fit it (with censoring) on DIR_OR_CSV, as a whole and "
+                        + "over its last --recent-days, and test each fit on this later file's uptimes (plain Kolmogorov-Smirnov, "
+                        + "censored likelihood ratio, change test, one-sample log-rank)."})
+        Path validateOn;
+
+        @Option(names = "--recent-days", defaultValue = "365", paramLabel = "DAYS",
+                description = "The recent window of the earlier file that --validate-on also fits (default: ${DEFAULT-VALUE}).")
+        int recentDays;
+
+        @Option(names = "--alpha", defaultValue = "0.05", description = "Level of the --validate-on verdicts (default: ${DEFAULT-VALUE}).")
+        double alpha;
 
         @Override
         public Integer call() {
@@ -179,19 +196,48 @@ final class DatasetCommand implements Runnable {
             laws.forEach(l -> System.out.println(ScenarioSnippet.yaml(l)));
             laws.stream().filter(l -> !l.notes().isEmpty())
                     .forEach(l -> System.out.println("# system " + l.system() + ": " + String.join("; ", l.notes())));
+            List<SystemValidation> validations = validateOn == null ? List.of() : validate(dataset);
             if (json != null) {
-                writeJson(laws, dataset);
+                writeJson(laws, dataset, validations);
             }
             return 0;
         }
 
-        private void writeJson(List<SystemFailureLaws> laws, LanlDataset dataset) {
+        private List<SystemValidation> validate(LanlDataset earlier) {
+            if (recentDays < 1) {
+                throw new IllegalArgumentException("--recent-days must be at least 1: " + recentDays);
+            }
+            Map<String, SystemTrace> later = new LinkedHashMap<>();
+            LanlTraces.load(validateOn).systems().forEach(t -> later.put(t.system(), t));
+            ForwardValidation check = new ForwardValidation(java.time.Duration.ofDays(recentDays), minSamples);
+            List<SystemValidation> validations = earlier.systems().stream()
+                    .filter(t -> (systems == null || systems.contains(t.system())) && later.containsKey(t.system()))
+                    .map(t -> check.validate(t, later.get(t.system()))).toList();
+            if (validations.isEmpty()) {
+                throw new IllegalArgumentException("--validate-on " + validateOn + " has no system in common with " + source);
+            }
+            System.out.println();
+            System.out.println("# Checked forward on " + validateOn.getFileName() + ": node uptime, Weibull fitted with censoring (uptimes "
+                    + "cut by a file's end count as at least that long); 'later' is the later file's own fit");
+            System.out.print(ValidationTable.render(validations, alpha));
+            System.out.println("# KS: plain Kolmogorov-Smirnov on the later complete uptimes (censored ones dropped, so biased short). "
+                    + "LR: the later uptimes against the law as fitted. Change: one law for both periods against one each. O/E: "
+                    + "later failures over those the law expects for the same exposure (log-rank). Verdicts at alpha " + alpha + ".");
+            return validations;
+        }
+
+        private void writeJson(List<SystemFailureLaws> laws, LanlDataset dataset, List<SystemValidation> validations) {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("source", source.toString());
             document.put("confidence", confidence);
             document.put("minSamples", minSamples);
             document.put("sources", dataset.sources());
             document.put("systems", laws);
+            if (!validations.isEmpty()) {
+                document.put("validatedOn", validateOn.toString());
+                document.put("recentDays", recentDays);
+                document.put("validations", validations);
+            }
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             try {
                 if ("-".equals(json)) {

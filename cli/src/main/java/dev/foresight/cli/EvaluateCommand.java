@@ -11,6 +11,7 @@ import dev.foresight.experiments.offline.SplitChoice;
 import dev.foresight.predictor.Algorithm;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -47,6 +48,11 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Precisions at which the test recall is also reported (default: ${DEFAULT-VALUE}).")
     List<Double> recallAt;
 
+    @Option(names = "--min-lead", defaultValue = "10m", paramLabel = "DURATION",
+            description = "For recordings whose failures carry a category (Blue Gene/L): a failure counts as detected in the "
+                    + "per-category table only if an alarm came at least this long before it (default: ${DEFAULT-VALUE}).")
+    String minLead;
+
     @Option(names = "--model", paramLabel = "MODEL_FILE",
             description = "Evaluate this trained model on every labelled window of the recording instead of training one.")
     Path model;
@@ -55,11 +61,12 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         requireRecording(recording);
         OfflineReport report;
+        Duration lead = DurationText.parseNonNegative(minLead);
         if (model != null) {
             report = ModelEvaluation.run(recording, model, OfflineOptions.defaults().withFixedPrecisions(recallAt).fixedPrecisions(),
-                    EvaluateCommand::progress);
+                    lead, EvaluateCommand::progress);
         } else {
-            report = OfflineEvaluation.run(recording, learning.options().withSplit(split).withFixedPrecisions(recallAt),
+            report = OfflineEvaluation.run(recording, learning.options().withSplit(split).withFixedPrecisions(recallAt).withMinLead(lead),
                     EvaluateCommand::progress);
         }
         if ("-".equals(json)) {

@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
 final class FailureTraceOptions {
 
     @Option(names = "--failure-trace", paramLabel = "FILE",
-            description = "Replay the node failures of this trace (system-<id>.csv from `foresight dataset import lanl`) "
-                    + "instead of drawing them from the seed; trace node n is the scenario's node n.")
+            description = "Replay the node failures of this trace (system-<id>.csv from `foresight dataset import lanl`, or "
+                    + "failure-trace.csv from `foresight dataset import bluegene`) instead of drawing them from the seed; trace node n "
+                    + "is the scenario's node n.")
     Path file;
 
     @Option(names = "--failure-trace-from", paramLabel = "INSTANT",

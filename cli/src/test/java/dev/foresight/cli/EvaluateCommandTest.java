@@ -61,6 +61,14 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void aBadMinimumLeadIsOneLine() {
+        Run r = run("evaluate", recording.toString(), "--horizon-days", "3", "--windows", "3d", "--min-lead", "soon");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("'soon' is not a duration").doesNotContain("\tat ");
+    }
+
+    @Test
     void jsonToStandardOutputReplacesTheTable() {
         Run r = run("evaluate", recording.toString(), "--horizon-days", "3", "--windows", "3d", "--json", "-");
 

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 
 /**
  * Real failures to replay in place of the scenario's drawn ones: a trace file from
- * {@code foresight dataset import lanl}, with the checksum that makes it part of a run's identity (a
+ * {@code foresight dataset import lanl} or {@code bluegene}, with the checksum that makes it part of a run's identity (a
  * recording is a pure function of scenario, seed and, when given, this trace).
  *
  * @param file   where the trace was read from, as given
@@ -39,7 +39,8 @@ public record ReplayedFailures(Path file, String sha256, Instant from, FailureTr
     public static ReplayedFailures load(Path file, Instant from) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("failure trace " + file + " does not exist or is not a file"
-                    + " (traces come from `foresight dataset import lanl`: system-<id>.csv)");
+                    + " (traces come from `foresight dataset import lanl`: system-<id>.csv, or `foresight dataset import bluegene`:"
+                    + " failure-trace.csv)");
         }
         FailureTrace trace = from == null ? FailureTraceFile.load(file) : FailureTraceFile.load(file, from);
         return new ReplayedFailures(file, RunRecorder.sha256(file), from, trace);

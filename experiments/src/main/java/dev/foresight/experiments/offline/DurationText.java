@@ -37,6 +37,11 @@ public final class DurationText {
         };
     }
 
+    /** As {@link #parse}, but {@code 0} (no unit needed) is zero: for margins such as a minimum lead time. */
+    public static Duration parseNonNegative(String text) {
+        return text.trim().matches("0+(ms|s|m|h|d)?") ? Duration.ZERO : parse(text);
+    }
+
     /** A comma-separated list, e.g. {@code 3d,7d,14d}. */
     public static List<Duration> parseList(String text) {
         List<Duration> all = new ArrayList<>();

@@ -21,11 +21,12 @@ import java.util.List;
  * @param recallAtPrecision recall reachable at fixed precisions on the test curve
  * @param nodes             detection over nodes (FDR, FAR) at the calibrated threshold
  * @param leadTimes         lead times of detected test failures in days or minutes
+ * @param categories        recall per failure category, counted over failures (null when failures carry no category)
  */
 public record HorizonResult(String horizon, long horizonMillis, SplitSummary split, long censoredWindows, long excludedWindows,
                             TrainingSummary training, Calibration calibration, EvaluationReport test, double baselinePrAuc,
                             double prAucLift, List<RecallAtPrecision> recallAtPrecision, NodeLevelDetection nodes,
-                            LeadTimes leadTimes) {
+                            LeadTimes leadTimes, CategoryReport categories) {
 
     public HorizonResult {
         recallAtPrecision = List.copyOf(recallAtPrecision);

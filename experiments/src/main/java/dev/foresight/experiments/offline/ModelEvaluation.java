@@ -22,6 +22,14 @@ public final class ModelEvaluation {
     }
 
     public static OfflineReport run(Path recording, Path modelFile, List<Double> fixedPrecisions, Consumer<String> progress) {
+        return run(recording, modelFile, fixedPrecisions, OfflineOptions.defaults().minLead(), progress);
+    }
+
+    /**
+     * @param minLead a failure counts as detected in the per-category figures only if flagged this long before it
+     */
+    public static OfflineReport run(Path recording, Path modelFile, List<Double> fixedPrecisions, Duration minLead,
+                                    Consumer<String> progress) {
         OfflineModel model = OfflineModelFile.read(modelFile);
         FailurePredictor predictor = OfflineModelFile.predictor(model, modelFile);
         RecordedFleet fleet = RecordedFleet.open(recording);
@@ -41,7 +49,7 @@ public final class ModelEvaluation {
                     + "the file was edited or written by another version");
         }
         Duration horizon = Duration.ofMillis(model.horizonMillis());
-        HorizonLabels labels = HorizonLabels.label(prepared.table(), fleet, OfflineEvaluation.labelPolicy(prepared.table(), horizon));
+        HorizonLabels labels = HorizonLabels.label(prepared.table(), fleet, OfflineEvaluation.labelPolicy(prepared.table(), fleet, horizon));
         int[] rows = IntStream.range(0, prepared.table().size()).filter(labels::usable).toArray();
         List<Example> test = OfflineEvaluation.examples(rows, labels, prepared);
         if (test.stream().noneMatch(Example::failed)) {
@@ -54,8 +62,10 @@ public final class ModelEvaluation {
                 new SliceSummary(0, 0, 0, 0, null, null), new SliceSummary(0, 0, 0, 0, null, null), all);
         progress.accept(String.format(Locale.ROOT, "H=%s: scoring %d windows (%d failures) at threshold %.4f",
                 model.horizon(), all.examples(), all.failures(), model.threshold()));
-        HorizonResult result = OfflineEvaluation.measure(horizon, split, labels, predictor, model.calibration(), test,
-                fixedPrecisions, fleet.tick());
+        // the whole recording is the test: its failures count from its first tick on
+        TestScope scope = TestScope.allNodes(fleet.nodes().size(), fleet.firstTelemetryMillis() - fleet.tick().toMillis());
+        HorizonResult result = OfflineEvaluation.measure(fleet, scope, horizon, split, labels, predictor, model.calibration(), test,
+                fixedPrecisions, minLead);
         return OfflineEvaluation.report(recording, prepared, "model file " + modelFile + " (" + model.algorithm() + ")",
                 model.calibration().targetPrecision(), List.of(result));
     }

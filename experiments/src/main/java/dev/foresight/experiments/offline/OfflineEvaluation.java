@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.function.Consumer;
 
 /**
@@ -39,7 +40,7 @@ public final class OfflineEvaluation {
                                           Consumer<String> progress) {
         FeatureTable table = prepared.table();
         RecordedFleet fleet = prepared.fleet();
-        HorizonLabels labels = HorizonLabels.label(table, fleet, labelPolicy(table, horizon));
+        HorizonLabels labels = HorizonLabels.label(table, fleet, labelPolicy(table, fleet, horizon));
         OfflineSplit.Slices slices = OfflineSplit.split(table, labels, fleet, options);
         SplitSummary split = slices.summary();
         progress.accept(String.format(Locale.ROOT, "H=%s: %s split (%s); train %d (%d failures), validation %d (%d), test %d (%d)",
@@ -49,24 +50,34 @@ public final class OfflineEvaluation {
         Calibration calibration = new ThresholdCalibrator(options.targetPrecision(), 1.0)
                 .calibrate(model, examples(slices.validation(), labels, prepared));
         List<Example> test = examples(slices.test(), labels, prepared);
-        return measure(horizon, split, labels, model, calibration, test, options.fixedPrecisions(), fleet.tick());
+        return measure(fleet, slices.testScope(), horizon, split, labels, model, calibration, test, options.fixedPrecisions(),
+                options.minLead());
     }
 
     /** The test figures of a fitted, calibrated model. */
-    static HorizonResult measure(Duration horizon, SplitSummary split, HorizonLabels labels, FailurePredictor model,
-                                 Calibration calibration, List<Example> test, List<Double> fixedPrecisions, Duration tick) {
+    static HorizonResult measure(RecordedFleet fleet, TestScope scope, Duration horizon, SplitSummary split, HorizonLabels labels,
+                                 FailurePredictor model, Calibration calibration, List<Example> test, List<Double> fixedPrecisions,
+                                 Duration minLead) {
         double[] scores = model.probabilities(test);
         EvaluationReport report = Evaluation.evaluate(test, scores, calibration.threshold());
+        List<RecallAtPrecision> atPrecision = HeldOutMetrics.recallAtPrecision(test, scores, fixedPrecisions);
         return new HorizonResult(DurationText.format(horizon), horizon.toMillis(), split, labels.censored(), labels.excluded(),
-                model.summary(), calibration, report, report.baseRate(), report.prAuc() / report.baseRate(),
-                HeldOutMetrics.recallAtPrecision(test, scores, fixedPrecisions),
+                model.summary(), calibration, report, report.baseRate(), report.prAuc() / report.baseRate(), atPrecision,
                 HeldOutMetrics.nodeLevel(test, scores, calibration.threshold()),
-                HeldOutMetrics.leadTimes(test, scores, calibration.threshold(), report, tick));
+                HeldOutMetrics.leadTimes(test, scores, calibration.threshold(), report, fleet.tick()),
+                FailureCategories.measure(fleet, scope, horizon, minLead, test, scores, calibration.threshold(), atPrecision,
+                        fleet.facts().silentAfter().isPresent()
+                                // a node silent since its last event has zeros in every window: what would it score?
+                                ? OptionalDouble.of(model.probability(new double[model.schema().size()])) : OptionalDouble.empty()));
     }
 
-    /** Windows ending right after a repair still hold pre-failure telemetry: excluded for one longest window. */
-    static LabelPolicy labelPolicy(FeatureTable table, Duration horizon) {
-        return new LabelPolicy(horizon, table.spec().longestWindow());
+    /**
+     * Windows ending right after a repair still hold pre-failure telemetry: excluded for one longest window,
+     * unless the recording says otherwise (a Blue Gene/L card is back in service after a reboot, and what it
+     * logged before is a fair clue to its next failure: its import declares a grace of zero).
+     */
+    static LabelPolicy labelPolicy(FeatureTable table, RecordedFleet fleet, Duration horizon) {
+        return new LabelPolicy(horizon, fleet.facts().repairGrace().orElse(table.spec().longestWindow()));
     }
 
     static List<Example> examples(int[] rows, HorizonLabels labels, PreparedRecording prepared) {

@@ -27,11 +27,13 @@ import java.util.TreeSet;
  * @param targetPrecision     precision the alarm threshold is calibrated for on the validation slice (default 0.8)
  * @param fixedPrecisions     precisions at which the test recall is also reported (default 0.95 and 0.8)
  * @param predictor           algorithm, hyper-parameters and seed of the fit
+ * @param minLead             in the per-category figures (recordings whose failures carry a category), a failure
+ *                            counts as detected only if an alarm came at least this long before it (default 10 minutes)
  */
 public record OfflineOptions(List<HorizonLength> horizons, List<Duration> windows, SortedSet<String> metrics, int labelEveryTicks,
                              SplitChoice split, double trainFraction, double validationFraction, double validationNodeShare,
                              double testNodeShare, int minSliceFailures, double targetPrecision, List<Double> fixedPrecisions,
-                             PredictorOptions predictor) {
+                             PredictorOptions predictor, Duration minLead) {
 
     public OfflineOptions {
         horizons = List.copyOf(horizons);
@@ -66,51 +68,59 @@ public record OfflineOptions(List<HorizonLength> horizons, List<Duration> window
             }
         }
         Objects.requireNonNull(predictor, "predictor");
+        if (minLead.isNegative()) {
+            throw new IllegalArgumentException("minLead must not be negative: " + minLead);
+        }
     }
 
     public static OfflineOptions defaults() {
         return new OfflineOptions(List.of(), List.of(), new TreeSet<>(), 0, SplitChoice.AUTO, 0.5, 0.2, 0.2, 0.3, 3, 0.8,
-                List.of(0.95, 0.8), PredictorOptions.defaults());
+                List.of(0.95, 0.8), PredictorOptions.defaults(), Duration.ofMinutes(10));
     }
 
     public OfflineOptions withHorizons(List<HorizonLength> value) {
         return new OfflineOptions(value, windows, metrics, labelEveryTicks, split, trainFraction, validationFraction,
-                validationNodeShare, testNodeShare, minSliceFailures, targetPrecision, fixedPrecisions, predictor);
+                validationNodeShare, testNodeShare, minSliceFailures, targetPrecision, fixedPrecisions, predictor, minLead);
     }
 
     public OfflineOptions withWindows(List<Duration> value) {
         return new OfflineOptions(horizons, value, metrics, labelEveryTicks, split, trainFraction, validationFraction,
-                validationNodeShare, testNodeShare, minSliceFailures, targetPrecision, fixedPrecisions, predictor);
+                validationNodeShare, testNodeShare, minSliceFailures, targetPrecision, fixedPrecisions, predictor, minLead);
     }
 
     public OfflineOptions withMetrics(SortedSet<String> value) {
         return new OfflineOptions(horizons, windows, value, labelEveryTicks, split, trainFraction, validationFraction,
-                validationNodeShare, testNodeShare, minSliceFailures, targetPrecision, fixedPrecisions, predictor);
+                validationNodeShare, testNodeShare, minSliceFailures, targetPrecision, fixedPrecisions, predictor, minLead);
     }
 
     public OfflineOptions withLabelEveryTicks(int value) {
         return new OfflineOptions(horizons, windows, metrics, value, split, trainFraction, validationFraction,
-                validationNodeShare, testNodeShare, minSliceFailures, targetPrecision, fixedPrecisions, predictor);
+                validationNodeShare, testNodeShare, minSliceFailures, targetPrecision, fixedPrecisions, predictor, minLead);
     }
 
     public OfflineOptions withSplit(SplitChoice value) {
         return new OfflineOptions(horizons, windows, metrics, labelEveryTicks, value, trainFraction, validationFraction,
-                validationNodeShare, testNodeShare, minSliceFailures, targetPrecision, fixedPrecisions, predictor);
+                validationNodeShare, testNodeShare, minSliceFailures, targetPrecision, fixedPrecisions, predictor, minLead);
     }
 
     public OfflineOptions withTargetPrecision(double value) {
         return new OfflineOptions(horizons, windows, metrics, labelEveryTicks, split, trainFraction, validationFraction,
-                validationNodeShare, testNodeShare, minSliceFailures, value, fixedPrecisions, predictor);
+                validationNodeShare, testNodeShare, minSliceFailures, value, fixedPrecisions, predictor, minLead);
     }
 
     public OfflineOptions withFixedPrecisions(List<Double> value) {
         return new OfflineOptions(horizons, windows, metrics, labelEveryTicks, split, trainFraction, validationFraction,
-                validationNodeShare, testNodeShare, minSliceFailures, targetPrecision, value, predictor);
+                validationNodeShare, testNodeShare, minSliceFailures, targetPrecision, value, predictor, minLead);
     }
 
     public OfflineOptions withPredictor(PredictorOptions value) {
         return new OfflineOptions(horizons, windows, metrics, labelEveryTicks, split, trainFraction, validationFraction,
-                validationNodeShare, testNodeShare, minSliceFailures, targetPrecision, fixedPrecisions, value);
+                validationNodeShare, testNodeShare, minSliceFailures, targetPrecision, fixedPrecisions, value, minLead);
+    }
+
+    public OfflineOptions withMinLead(Duration value) {
+        return new OfflineOptions(horizons, windows, metrics, labelEveryTicks, split, trainFraction, validationFraction,
+                validationNodeShare, testNodeShare, minSliceFailures, targetPrecision, fixedPrecisions, predictor, value);
     }
 
     /** The horizons to use for a recording with this tick length. */

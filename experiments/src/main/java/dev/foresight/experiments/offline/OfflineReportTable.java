@@ -50,6 +50,48 @@ public final class OfflineReportTable {
                 : f(x.leadTimes().p50(), 1) + " [" + f(x.leadTimes().min(), 1) + "-" + f(x.leadTimes().max(), 1) + "] "
                         + (x.leadTimes().unit().equals("days") ? "d" : "min")));
         rows.add(row("false alarms / node-day", h, x -> f(x.test().falseAlarmsPerNodeDay(), 5)));
+        table(out, rows);
+        out.append('\n');
+        for (HorizonResult x : h) {
+            line(out, "H=%s split: %s %s; cuts %s; embargo %s", x.horizon(), x.split().kind(), x.split().reason(), x.split().cuts(),
+                    x.split().embargo());
+        }
+        for (HorizonResult x : h) {
+            if (x.categories() != null) {
+                out.append('\n').append(categories(x));
+            }
+        }
+        return out.toString();
+    }
+
+    /** Failure-level recall per category: every failure of the test nodes and period, with or without a window. */
+    static String categories(HorizonResult x) {
+        CategoryReport c = x.categories();
+        StringBuilder out = new StringBuilder();
+        line(out, "H=%s, failures by category (test nodes and period; detected = alarm at least %s before the failure)%s", x.horizon(),
+                c.minLead(), c.silentNodeScore() == null ? "" : String.format(Locale.ROOT, "; a node without telemetry scores %.4f, %s",
+                        c.silentNodeScore(), c.silentNodeAlarms() ? "AT OR ABOVE the threshold: silent nodes would alarm" : "below the threshold"));
+        List<String[]> rows = new ArrayList<>();
+        List<String> head = new ArrayList<>(List.of("category", "failures", "with a window", "warned in H", "detected", "recall",
+                "lead p50"));
+        List<CategoryRecall> cats = c.categories();
+        int fixed = cats.isEmpty() ? 0 : cats.get(0).atPrecision().size();
+        for (int k = 0; k < fixed; k++) {
+            head.add(String.format(Locale.ROOT, "recall @ P %.2f", cats.get(0).atPrecision().get(k).precision()));
+        }
+        rows.add(head.toArray(String[]::new));
+        for (CategoryRecall r : cats) {
+            List<String> row = new ArrayList<>(List.of(r.category(), Integer.toString(r.failures()),
+                    r.withWindow() + " (" + f(r.withWindowShare(), 2) + ")", r.warned() + " (" + f(r.warnedShare(), 2) + ")",
+                    Integer.toString(r.detected()), f(r.recall(), 3), r.leadP50Minutes() == null ? "-" : f(r.leadP50Minutes(), 0) + " min"));
+            r.atPrecision().forEach(a -> row.add(Double.isNaN(a.threshold()) ? "- (never reached)" : f(a.recall(), 3)));
+            rows.add(row.toArray(String[]::new));
+        }
+        table(out, rows);
+        return out.toString();
+    }
+
+    private static void table(StringBuilder out, List<String[]> rows) {
         int[] width = new int[rows.get(0).length];
         for (String[] row : rows) {
             for (int c = 0; c < row.length; c++) {
@@ -63,12 +105,6 @@ public final class OfflineReportTable {
             }
             out.append(line.toString().stripTrailing()).append('\n');
         }
-        out.append('\n');
-        for (HorizonResult x : h) {
-            line(out, "H=%s split: %s %s; cuts %s; embargo %s", x.horizon(), x.split().kind(), x.split().reason(), x.split().cuts(),
-                    x.split().embargo());
-        }
-        return out.toString();
     }
 
     private static String[] row(String name, List<HorizonResult> h, Function<HorizonResult, String> cell) {

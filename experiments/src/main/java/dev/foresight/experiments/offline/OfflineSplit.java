@@ -14,8 +14,8 @@ import java.util.function.IntPredicate;
  */
 final class OfflineSplit {
 
-    /** Row indices of each slice, in table order, and what they hold. */
-    record Slices(int[] train, int[] validation, int[] test, SplitSummary summary) {
+    /** Row indices of each slice, in table order, what they hold, and which nodes and times the test covers. */
+    record Slices(int[] train, int[] validation, int[] test, SplitSummary summary, TestScope testScope) {
     }
 
     private final FeatureTable table;
@@ -62,15 +62,21 @@ final class OfflineSplit {
 
     private Slices timeAndNode() {
         NodeGroups groups = new NodeGroups(options.validationNodeShare(), options.testNodeShare());
-        NodeGroups.Group[] groupOf = fleet.nodes().stream().map(groups::of).toArray(NodeGroups.Group[]::new);
+        // nodes that fail together (a Blue Gene/L midplane) share a group, so a burst never straddles the split
+        NodeGroups.Group[] groupOf = fleet.nodes().stream().map(n -> groups.of(fleet.facts().nodeGroup(n))).toArray(NodeGroups.Group[]::new);
         long cut = cutAt(options.trainFraction());
         int[] train = rows(i -> groupOf[table.node(i)] == NodeGroups.Group.TRAIN && table.time(i) < cut);
         int[] validation = rows(i -> groupOf[table.node(i)] == NodeGroups.Group.VALIDATION && table.time(i) >= cut);
         int[] test = rows(i -> groupOf[table.node(i)] == NodeGroups.Group.TEST && table.time(i) >= cut);
-        String how = String.format(java.util.Locale.ROOT, "nodes hashed %.0f/%.0f/%.0f %% into train/validation/test groups; ",
+        String how = String.format(java.util.Locale.ROOT, "%s hashed %.0f/%.0f/%.0f %% into train/validation/test groups; ",
+                fleet.facts().nodeGroups().map(p -> "node groups (" + p.pattern() + " of the node id)").orElse("nodes"),
                 100 * (1 - options.validationNodeShare() - options.testNodeShare()), 100 * options.validationNodeShare(),
                 100 * options.testNodeShare());
-        return slices("TIME_AND_NODE", how, List.of(cut), Duration.ZERO, train, validation, test);
+        boolean[] testNodes = new boolean[groupOf.length];
+        for (int n = 0; n < groupOf.length; n++) {
+            testNodes[n] = groupOf[n] == NodeGroups.Group.TEST;
+        }
+        return slices("TIME_AND_NODE", how, List.of(cut), Duration.ZERO, train, validation, test, new TestScope(testNodes, cut));
     }
 
     private Slices timeOnly(String reason) {
@@ -80,7 +86,8 @@ final class OfflineSplit {
         int[] train = rows(i -> table.time(i) < first - embargo);
         int[] validation = rows(i -> table.time(i) >= first && table.time(i) < second - embargo);
         int[] test = rows(i -> table.time(i) >= second);
-        Slices s = slices("TIME", "", List.of(first, second), labels.horizon(), train, validation, test);
+        Slices s = slices("TIME", "", List.of(first, second), labels.horizon(), train, validation, test,
+                TestScope.allNodes(fleet.nodes().size(), second));
         String poorest = poorestSlice(s.summary(), 1);
         if (poorest != null) {
             throw new IllegalArgumentException("horizon " + DurationText.format(labels.horizon()) + ": a time split leaves "
@@ -100,17 +107,18 @@ final class OfflineSplit {
         return java.util.stream.IntStream.range(0, table.size()).filter(i -> labels.usable(i) && inSlice.test(i)).toArray();
     }
 
-    private Slices slices(String kind, String how, List<Long> cuts, Duration embargo, int[] train, int[] validation, int[] test) {
+    private Slices slices(String kind, String how, List<Long> cuts, Duration embargo, int[] train, int[] validation, int[] test,
+                          TestScope scope) {
         SplitSummary summary = new SplitSummary(kind, how, cuts.stream().map(c -> Instant.ofEpochMilli(c).toString()).toList(),
                 embargo.isZero() ? "none" : DurationText.format(embargo),
                 summarise(train), summarise(validation), summarise(test));
-        return new Slices(train, validation, test, summary);
+        return new Slices(train, validation, test, summary, scope);
     }
 
     private static Slices withReason(Slices s, String reason) {
         SplitSummary m = s.summary();
         return new Slices(s.train(), s.validation(), s.test(),
-                new SplitSummary(m.kind(), m.reason() + reason, m.cuts(), m.embargo(), m.train(), m.validation(), m.test()));
+                new SplitSummary(m.kind(), m.reason() + reason, m.cuts(), m.embargo(), m.train(), m.validation(), m.test()), s.testScope());
     }
 
     SliceSummary summarise(int[] rows) {

@@ -45,7 +45,7 @@ public final class OfflineTrainer {
         PreparedRecording prepared = PreparedRecording.prepare(fleet, options, progress);
         Duration horizon = options.horizonsFor(fleet.tick()).get(0);
         FeatureTable table = prepared.table();
-        HorizonLabels labels = HorizonLabels.label(table, fleet, OfflineEvaluation.labelPolicy(table, horizon));
+        HorizonLabels labels = HorizonLabels.label(table, fleet, OfflineEvaluation.labelPolicy(table, fleet, horizon));
         List<Example> usable = new ArrayList<>();
         for (int row = 0; row < table.size(); row++) {
             if (labels.usable(row)) {

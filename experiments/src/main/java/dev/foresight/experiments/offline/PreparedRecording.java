@@ -22,6 +22,7 @@ record PreparedRecording(RecordedFleet fleet, FeatureTable table, int labelEvery
      */
     static PreparedRecording prepare(RecordedFleet fleet, List<Duration> windows, SortedSet<String> metrics, int labelEveryTicks,
                                      Consumer<String> progress) {
+        requireWindowsWithinTelemetry(fleet, windows);
         progress.accept(String.format(Locale.ROOT, "%s: %d telemetry records, %d nodes, %d failures, tick %s",
                 fleet.facts().name(), fleet.telemetryRecords(), fleet.nodes().size(), fleet.failures(), DurationText.format(fleet.tick())));
         SortedSet<String> chosen = new TreeSet<>(metrics.isEmpty() ? fleet.metricCounts().keySet() : metrics);
@@ -40,8 +41,26 @@ record PreparedRecording(RecordedFleet fleet, FeatureTable table, int labelEvery
     /** With a declared metric list that may name metrics the recording lacks (their features are NaN). */
     static PreparedRecording prepareDeclared(RecordedFleet fleet, List<Duration> windows, SortedSet<String> metrics,
                                              int labelEveryTicks, Consumer<String> progress) {
+        requireWindowsWithinTelemetry(fleet, windows);
         FeatureTable table = FeatureTable.extract(fleet, new FeatureSpec(windows, metrics), labelEveryTicks);
         progress.accept(String.format(Locale.ROOT, "features: %d windows x %d features", table.size(), table.schema().size()));
         return new PreparedRecording(fleet, table, labelEveryTicks);
+    }
+
+    /**
+     * A recording that stops a node's telemetry some time after its last non-zero reading (Blue Gene/L: 24 h
+     * after a card's last warning) holds true zeros only within that time; a longer window would see the gap
+     * as missing values, so it is refused.
+     */
+    private static void requireWindowsWithinTelemetry(RecordedFleet fleet, List<Duration> windows) {
+        fleet.facts().silentAfter().ifPresent(silent -> {
+            Duration longest = windows.stream().max(Duration::compareTo).orElseThrow();
+            if (longest.compareTo(silent) > 0) {
+                throw new IllegalArgumentException("window " + DurationText.format(longest) + " is longer than " + fleet.directory()
+                        + " keeps a node's telemetry after its last event (" + DurationText.format(silent) + "): give --windows of at most "
+                        + DurationText.format(silent) + " (e.g. 1h,6h," + DurationText.format(silent) + "), or re-import with a longer "
+                        + "--silent-after");
+            }
+        });
     }
 }

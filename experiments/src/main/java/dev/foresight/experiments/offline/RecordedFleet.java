@@ -1,6 +1,7 @@
 package dev.foresight.experiments.offline;
 
 import dev.foresight.predictor.label.HealthEvent;
+import dev.foresight.producers.dataset.EventCategory;
 import dev.foresight.predictor.label.NodeHistory;
 import dev.foresight.producers.dataset.RecordingFacts;
 import dev.foresight.producers.recording.RecordingReader;
@@ -24,6 +25,11 @@ import java.util.function.Consumer;
  * node's failures and repairs, its sampling weight, the metric vocabulary, the tick length and the time
  * up to which failures are known. Telemetry is not held: {@link #forEachTelemetry} streams it again, in
  * the recording's tick order, for whoever needs it.
+ *
+ * <p>When failures carry a category ({@link EventCategory}, e.g. Blue Gene/L), the fleet also keeps each
+ * failure's category and, per node, the times of its telemetry records with a non-zero value (for a
+ * recording of event counts: when it logged something), so evaluation can report per kind of failure
+ * and say how many failures had any earlier sign.
  */
 public final class RecordedFleet {
 
@@ -37,10 +43,24 @@ public final class RecordedFleet {
     private final boolean[] failsInData;
     private final SortedMap<String, Long> metricCounts;
     private final long telemetryRecords;
+    private final long firstTelemetryMillis;
+    private final List<CategorisedFailure> categorisedFailures;
+    private final Map<String, long[]> nonZeroTimes;
+
+    /**
+     * A failure with its category.
+     *
+     * @param node     index in {@link #nodes()}
+     * @param time     failure time, epoch millis
+     * @param category from the event's detail
+     */
+    record CategorisedFailure(int node, long time, String category) {
+    }
 
     private RecordedFleet(Path directory, RecordingFacts facts, Duration tick, long observedUntilMillis, List<String> nodes,
                           List<NodeHistory> histories, boolean[] failsInData, SortedMap<String, Long> metricCounts,
-                          long telemetryRecords) {
+                          long telemetryRecords, long firstTelemetryMillis, List<CategorisedFailure> categorisedFailures,
+                          Map<String, long[]> nonZeroTimes) {
         this.directory = directory;
         this.facts = facts;
         this.tick = tick;
@@ -50,6 +70,9 @@ public final class RecordedFleet {
         this.failsInData = failsInData;
         this.metricCounts = Collections.unmodifiableSortedMap(metricCounts);
         this.telemetryRecords = telemetryRecords;
+        this.firstTelemetryMillis = firstTelemetryMillis;
+        this.categorisedFailures = List.copyOf(categorisedFailures);
+        this.nonZeroTimes = Map.copyOf(nonZeroTimes);
         this.index = new HashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
             index.put(nodes.get(i), i);
@@ -61,8 +84,12 @@ public final class RecordedFleet {
         RecordingFacts facts = RecordingFacts.read(directory);
         TreeMap<String, List<HealthEvent>> events = new TreeMap<>();
         long[] latest = {Long.MIN_VALUE};
+        List<NodeEvent> categorised = new ArrayList<>();
         RecordingReader.forEach(directory, RecordingStream.NODE_EVENTS, NodeEvent.class, e -> {
             latest[0] = Math.max(latest[0], e.getTimestamp().toEpochMilli());
+            if (e.getType() == NodeEventType.FAILED && EventCategory.of(e.getDetail()).isPresent()) {
+                categorised.add(e);
+            }
             HealthEvent health = e.getType() == NodeEventType.FAILED ? HealthEvent.failed(e.getTimestamp().toEpochMilli())
                     : e.getType() == NodeEventType.REPAIRED ? HealthEvent.repaired(e.getTimestamp().toEpochMilli()) : null;
             List<HealthEvent> list = events.computeIfAbsent(e.getNodeId(), n -> new ArrayList<>());
@@ -72,6 +99,8 @@ public final class RecordedFleet {
         });
         TreeMap<String, Long> metrics = new TreeMap<>();
         TreeMap<String, Boolean> seen = new TreeMap<>();
+        Map<String, List<Long>> nonZero = new HashMap<>();
+        boolean keepNonZero = !categorised.isEmpty();
         long[] span = {Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE, 0}; // min/max time, min/max tick, count
         RecordingReader.forEach(directory, RecordingStream.TELEMETRY, NodeTelemetry.class, t -> {
             seen.putIfAbsent(t.getNodeId(), Boolean.TRUE);
@@ -86,6 +115,9 @@ public final class RecordedFleet {
             span[2] = Math.min(span[2], t.getTick());
             span[3] = Math.max(span[3], t.getTick());
             span[4]++;
+            if (keepNonZero && t.getMetrics().values().stream().anyMatch(v -> v != 0 && Double.isFinite(v))) {
+                nonZero.computeIfAbsent(t.getNodeId(), n -> new ArrayList<>()).add(time);
+            }
         });
         if (span[4] == 0) {
             throw new IllegalArgumentException(directory + " holds no telemetry: nothing to learn from");
@@ -103,7 +135,16 @@ public final class RecordedFleet {
             histories.add(new NodeHistory(nodeEvents));
             fails[i] = nodeEvents.stream().anyMatch(e -> e.kind() == HealthEvent.Kind.FAILED);
         }
-        return new RecordedFleet(directory, facts, tick, observedUntil, nodes, histories, fails, metrics, span[4]);
+        List<CategorisedFailure> failures = categorised.stream().map(e -> new CategorisedFailure(Collections.binarySearch(nodes,
+                e.getNodeId()), e.getTimestamp().toEpochMilli(), EventCategory.of(e.getDetail()).orElseThrow())).toList();
+        return new RecordedFleet(directory, facts, tick, observedUntil, nodes, histories, fails, metrics, span[4], span[0], failures,
+                sortedTimes(nonZero));
+    }
+
+    private static Map<String, long[]> sortedTimes(Map<String, List<Long>> times) {
+        Map<String, long[]> sorted = new HashMap<>();
+        times.forEach((node, list) -> sorted.put(node, list.stream().mapToLong(Long::longValue).sorted().toArray()));
+        return sorted;
     }
 
     private static Duration tickLength(RecordingFacts facts, long[] span, Path directory) {
@@ -175,5 +216,26 @@ public final class RecordedFleet {
 
     public long telemetryRecords() {
         return telemetryRecords;
+    }
+
+    /** The time of the earliest telemetry record. */
+    public long firstTelemetryMillis() {
+        return firstTelemetryMillis;
+    }
+
+    /** Failures whose events carry a category, in recording order; empty when none does. */
+    List<CategorisedFailure> categorisedFailures() {
+        return categorisedFailures;
+    }
+
+    /** Whether the node has a telemetry record with a non-zero value stamped within [from, to] (categorised recordings only). */
+    boolean nonZeroBetween(int node, long fromMillis, long toMillis) {
+        long[] times = nonZeroTimes.get(nodes.get(node));
+        if (times == null || fromMillis > toMillis) {
+            return false;
+        }
+        int i = java.util.Arrays.binarySearch(times, fromMillis);
+        int at = i >= 0 ? i : -i - 1;
+        return at < times.length && times[at] <= toMillis;
     }
 }

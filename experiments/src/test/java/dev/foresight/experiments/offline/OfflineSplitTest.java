@@ -29,7 +29,7 @@ class OfflineSplitTest {
 
     private static OfflineSplit.Slices split(PreparedRecording p, SplitChoice choice, int horizonDays) {
         HorizonLabels labels = HorizonLabels.label(p.table(), p.fleet(),
-                OfflineEvaluation.labelPolicy(p.table(), Duration.ofDays(horizonDays)));
+                OfflineEvaluation.labelPolicy(p.table(), p.fleet(), Duration.ofDays(horizonDays)));
         return OfflineSplit.split(p.table(), labels, p.fleet(), OfflineOptions.defaults().withSplit(choice));
     }
 

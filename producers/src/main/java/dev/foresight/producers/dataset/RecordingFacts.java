@@ -2,11 +2,15 @@ package dev.foresight.producers.dataset;
 
 import dev.foresight.producers.recording.RunManifest;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * What offline training needs to know about any recording, simulated or imported, read from its
@@ -19,9 +23,27 @@ import java.util.OptionalLong;
  * @param observedUntil the time up to which failures are known, when the manifest says (imports);
  *                      otherwise the last record of the recording bounds it
  * @param sampling      weights that undo the dataset's sampling (none for simulated runs)
+ * @param repairGrace   how long after a repair windows stay unlabelled, when the dataset says
+ *                      ({@code repairGraceSeconds}; otherwise the evaluation's default, one longest window)
+ * @param silentAfter   when the dataset leaves a node without telemetry this long after its last non-zero
+ *                      reading ({@code silentAfterSeconds}), no feature window may be longer
+ * @param nodeGroups    a pattern whose first group is the group of a node id ({@code nodeGroupPattern}):
+ *                      nodes that fail together (a Blue Gene/L midplane) stay on one side of a split
  */
 public record RecordingFacts(String name, String policy, OptionalLong tickSeconds, Optional<Instant> observedUntil,
-                             SamplingWeights sampling) {
+                             SamplingWeights sampling, Optional<Duration> repairGrace, Optional<Duration> silentAfter,
+                             Optional<Pattern> nodeGroups) {
+
+    /** The group a node belongs to in splits: by {@code nodeGroups}, else the node itself. */
+    public String nodeGroup(String node) {
+        if (nodeGroups.isPresent()) {
+            Matcher m = nodeGroups.get().matcher(node);
+            if (m.find() && m.groupCount() >= 1) {
+                return m.group(1);
+            }
+        }
+        return node;
+    }
 
     /** Reads the facts of a recording directory; the error names the manifest and the bad key. */
     public static RecordingFacts read(Path recording) {
@@ -49,7 +71,27 @@ public record RecordingFacts(String name, String policy, OptionalLong tickSecond
         }
         String name = scenario.get("name") instanceof String s ? s : recording.getFileName().toString();
         String policy = manifest.get("policy") instanceof String p ? p : "unknown";
-        return new RecordingFacts(name, policy, tick, until, weights);
+        Optional<Pattern> groups = Optional.empty();
+        if (scenario.get("nodeGroupPattern") instanceof String regex) {
+            try {
+                groups = Optional.of(Pattern.compile(regex));
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException(where + ": scenario.nodeGroupPattern is not a regular expression: " + regex, e);
+            }
+        }
+        return new RecordingFacts(name, policy, tick, until, weights, seconds(scenario, "repairGraceSeconds", where),
+                seconds(scenario, "silentAfterSeconds", where), groups);
+    }
+
+    private static Optional<Duration> seconds(Map<?, ?> scenario, String key, String where) {
+        Object value = scenario.get(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof Number n && n.longValue() >= 0) {
+            return Optional.of(Duration.ofSeconds(n.longValue()));
+        }
+        throw new IllegalArgumentException(where + ": scenario." + key + " must be a number of seconds >= 0, got " + value);
     }
 
     private static double number(Map<?, ?> map, String key, String where) {

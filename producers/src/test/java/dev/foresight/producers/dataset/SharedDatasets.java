@@ -11,6 +11,8 @@ import java.nio.file.Path;
 public final class SharedDatasets {
 
     public static final String BACKBLAZE = "backblaze-smart-2013/drive_days_2013-04-10_2013-05-19.csv";
+    public static final String BLUEGENE_FAILURES = "bluegene-l-ras-2005/bgl-failures_before-2005-11-01.log.gz";
+    public static final String BLUEGENE_WARNINGS = "bluegene-l-ras-2005/bgl-warnings_before-2005-11-01.log.gz";
     public static final String LANL = "lanl-failures-1996-2005/LA-UR-05-7318-failure-data_before-2004-07-01.csv";
 
     private SharedDatasets() {
