@@ -87,7 +87,7 @@ public final class RecordedFleet {
         List<NodeEvent> categorised = new ArrayList<>();
         RecordingReader.forEach(directory, RecordingStream.NODE_EVENTS, NodeEvent.class, e -> {
             latest[0] = Math.max(latest[0], e.getTimestamp().toEpochMilli());
-            if (e.getType() == NodeEventType.FAILED && EventCategory.of(e.getDetail()).isPresent()) {
+            if (e.getType() == NodeEventType.FAILED && EventCategory.of(e).isPresent()) {
                 categorised.add(e);
             }
             HealthEvent health = e.getType() == NodeEventType.FAILED ? HealthEvent.failed(e.getTimestamp().toEpochMilli())
@@ -136,7 +136,7 @@ public final class RecordedFleet {
             fails[i] = nodeEvents.stream().anyMatch(e -> e.kind() == HealthEvent.Kind.FAILED);
         }
         List<CategorisedFailure> failures = categorised.stream().map(e -> new CategorisedFailure(Collections.binarySearch(nodes,
-                e.getNodeId()), e.getTimestamp().toEpochMilli(), EventCategory.of(e.getDetail()).orElseThrow())).toList();
+                e.getNodeId()), e.getTimestamp().toEpochMilli(), EventCategory.of(e).orElseThrow())).toList();
         return new RecordedFleet(directory, facts, tick, observedUntil, nodes, histories, fails, metrics, span[4], span[0], failures,
                 sortedTimes(nonZero));
     }

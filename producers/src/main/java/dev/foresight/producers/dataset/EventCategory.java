@@ -1,12 +1,13 @@
 package dev.foresight.producers.dataset;
 
+import dev.foresight.schemas.NodeEvent;
 import java.util.Optional;
 
 /**
- * The category of a failure, carried in a {@code NodeEvent}'s free-text detail as a prefix
- * {@code category=<name>; <the rest>}. Importers whose failures come with a kind (Blue Gene/L's RAS
- * messages) write it; evaluation reads it back to report recall per kind of failure. A detail without
- * the prefix has no category: recordings that never write one (simulated runs, Backblaze) are unaffected.
+ * The category of a failure: the {@code NodeEvent}'s {@code cause} field, which the simulator (failure class) and
+ * importers whose failures come with a kind (Blue Gene/L's RAS messages) fill in; evaluation reads it back to report
+ * recall per kind of failure. Recordings written before that field carried it as a prefix of the free-text detail,
+ * {@code category=<name>; <the rest>}, which is still read. An event with neither has no category.
  */
 public final class EventCategory {
 
@@ -21,6 +22,12 @@ public final class EventCategory {
             throw new IllegalArgumentException("a category is a non-empty name without ';': '" + category + "'");
         }
         return PREFIX + category + "; " + text;
+    }
+
+    /** The event's category: its cause, or else the prefix of its detail, if any. */
+    public static Optional<String> of(NodeEvent event) {
+        String cause = event.getCause();
+        return cause != null && !cause.isBlank() ? Optional.of(cause) : of(event.getDetail());
     }
 
     /** The category a detail starts with, if any. */

@@ -18,8 +18,16 @@ class EventCategoryTest {
     @Test
     void detailsWithoutThePrefixHaveNoCategory() {
         assertThat(EventCategory.of("backblaze failure=1 on 2013-04-24 (model ST31500541AS)")).isEmpty();
-        assertThat(EventCategory.of(null)).isEmpty();
+        assertThat(EventCategory.of((String) null)).isEmpty();
         assertThat(EventCategory.of("category=; x")).isEmpty();
+    }
+
+    @Test
+    void theEventsCauseIsItsCategoryAndAnOlderDetailPrefixStillReads() {
+        var event = dev.foresight.schemas.NodeEvent.newBuilder().setNodeId("n").setTimestamp(java.time.Instant.EPOCH)
+                .setType(dev.foresight.schemas.NodeEventType.FAILED).setDetail(EventCategory.detail("kernel-panic", "x"));
+        assertThat(EventCategory.of(event.setCause("memory").build())).contains("memory");
+        assertThat(EventCategory.of(event.setCause(null).build())).contains("kernel-panic");
     }
 
     @Test

@@ -132,7 +132,8 @@ public final class BlueGeneImporter {
     /** An event in the tick whose hour holds it: tick j covers the hour ending at start + j hours. */
     private static NodeEvent event(Card card, Instant at, Instant start, NodeEventType type, String detail) {
         long tick = Math.floorDiv(at.getEpochSecond() - start.getEpochSecond(), 3600) + 1;
-        return NodeEvent.newBuilder().setNodeId(card.id()).setTimestamp(at).setTick(tick).setType(type).setDetail(detail).build();
+        return NodeEvent.newBuilder().setNodeId(card.id()).setTimestamp(at).setTick(tick).setType(type).setDetail(detail)
+                .setCause(type == NodeEventType.FAILED ? EventCategory.of(detail).orElse(null) : null).build();
     }
 
     /** The node cards' outages as a failure trace, time zero = tick 0; link cards have no node index and are left out. */
