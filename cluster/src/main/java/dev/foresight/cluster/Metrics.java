@@ -38,18 +38,20 @@ public final class Metrics {
     public static final String DISK_REALLOCATED_TOTAL = "disk_reallocated_total";
     /** Sectors the local disk currently holds as pending reallocation (gauge; SMART attribute 197). */
     public static final String DISK_PENDING_SECTORS = "disk_pending_sectors";
-    /** Warnings in the node's kernel and system logs since start (counter): soft lockups, hung tasks, I/O errors. */
+    /** Warnings in the node's kernel and system logs since start (counter): soft lockups, hung tasks, retries. */
     public static final String LOG_WARNINGS_TOTAL = "log_warnings_total";
+    /** Error-level messages in the node's kernel and system logs since start (counter): oopses, hung-task errors. */
+    public static final String LOG_ERRORS_TOTAL = "log_errors_total";
 
     /** Every name above, sorted. */
     public static final List<String> ALL = List.of(
             CPU_UTIL, DISK_PENDING_SECTORS, DISK_REALLOCATED_TOTAL, ECC_CORRECTABLE_TOTAL, ECC_UNCORRECTABLE_TOTAL,
-            FAN_RPM, LOG_WARNINGS_TOTAL, MEM_UTIL, NET_MBPS, POWER_WATTS, PSU_VOLTAGE_V, TEMP_CPU_C, TEMP_INLET_C,
+            FAN_RPM, LOG_ERRORS_TOTAL, LOG_WARNINGS_TOTAL, MEM_UTIL, NET_MBPS, POWER_WATTS, PSU_VOLTAGE_V, TEMP_CPU_C, TEMP_INLET_C,
             VM_COUNT);
 
     /** The monotone counters among {@link #ALL}. */
     public static final Set<String> COUNTERS = Set.of(ECC_CORRECTABLE_TOTAL, ECC_UNCORRECTABLE_TOTAL,
-            DISK_REALLOCATED_TOTAL, LOG_WARNINGS_TOTAL);
+            DISK_REALLOCATED_TOTAL, LOG_WARNINGS_TOTAL, LOG_ERRORS_TOTAL);
 
     /**
      * The readings that follow the node's load (or say what the load is) rather than its health. A predictor

@@ -23,7 +23,7 @@ class TelemetryTest {
     private static final List<String> WATCHED = List.of(
             Metrics.ECC_CORRECTABLE_TOTAL, Metrics.FAN_RPM, Metrics.TEMP_CPU_C, Metrics.PSU_VOLTAGE_V,
             Metrics.ECC_UNCORRECTABLE_TOTAL, Metrics.DISK_REALLOCATED_TOTAL, Metrics.DISK_PENDING_SECTORS,
-            Metrics.LOG_WARNINGS_TOTAL);
+            Metrics.LOG_WARNINGS_TOTAL, Metrics.LOG_ERRORS_TOTAL);
 
     /** Each node fails about every two days; every class with sensors, each announced with the given share. */
     private static Scenario scenario(int nodes, int hours, double announced, double falseAlarmsPerNodeDay) {
@@ -137,6 +137,7 @@ class TelemetryTest {
         List<Double> pendingBeforeDisk = new ArrayList<>();
         List<Double> warningsBeforeSoftware = new ArrayList<>();
         List<Double> warningsEarlier = new ArrayList<>();
+        List<Double> errorsBeforeSoftware = new ArrayList<>();
         Map<String, Long> lastFailure = new HashMap<>();
 
         for (NodeEventRecord failure : run.failures()) {
@@ -168,6 +169,7 @@ class TelemetryTest {
                 case "software" -> {
                     warningsBeforeSoftware.add(delta(last, Metrics.LOG_WARNINGS_TOTAL));
                     warningsEarlier.add(delta(before.subList(0, 31), Metrics.LOG_WARNINGS_TOTAL));
+                    errorsBeforeSoftware.add(delta(last, Metrics.LOG_ERRORS_TOTAL));
                 }
                 default -> throw new AssertionError("unexpected cause " + failure.cause());
             }
@@ -189,6 +191,8 @@ class TelemetryTest {
         assertThat(warningsBeforeSoftware).hasSizeGreaterThan(2);
         assertThat(median(warningsBeforeSoftware)).as("log warnings in the last 30 min")
                 .isGreaterThan(median(warningsEarlier) + 5);
+        assertThat(errorsBeforeSoftware.stream().filter(d -> d > 0).count())
+                .as("hangs with an error-level message in their last 30 min").isGreaterThan(1);
     }
 
     @Test
@@ -235,6 +239,7 @@ class TelemetryTest {
         int warningBursts = 0;
         double uncorrectable = 0;
         double pending = 0;
+        double errors = 0;
         for (List<Reading> series : run.readings().values()) {
             for (int i = 30; i < series.size(); i += 30) {
                 if (delta(series.subList(i - 30, i), Metrics.ECC_CORRECTABLE_TOTAL) >= 10) {
@@ -250,6 +255,7 @@ class TelemetryTest {
             }
             uncorrectable += delta(series, Metrics.ECC_UNCORRECTABLE_TOTAL);
             pending += series.stream().mapToDouble(s -> s.get(Metrics.DISK_PENDING_SECTORS)).sum();
+            errors += delta(series, Metrics.LOG_ERRORS_TOTAL);
         }
 
         assertThat(run.failures()).isEmpty();
@@ -260,6 +266,7 @@ class TelemetryTest {
         // a benign anomaly moves only the first symptom: the hard ones stay with failing parts
         assertThat(uncorrectable).as("uncorrectable errors in 32 node-days without a failing DIMM").isLessThan(3);
         assertThat(pending).as("pending sectors without a failing disk").isZero();
+        assertThat(errors).as("error-level log messages in 32 node-days without a hang (background 0.01 per hour)").isLessThan(30);
     }
 
     @Test

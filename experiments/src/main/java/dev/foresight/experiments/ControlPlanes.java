@@ -8,6 +8,8 @@ import dev.foresight.cluster.Scenario;
 import dev.foresight.experiments.loop.ControlPlane;
 import dev.foresight.experiments.loop.LearnedControlPlane;
 import dev.foresight.experiments.loop.DirectPredictionsControlPlane;
+import dev.foresight.experiments.loop.DirectPredictionsControlPlane.PredictionSource;
+import dev.foresight.experiments.loop.IdealPredictor;
 import dev.foresight.experiments.loop.OraclePredictor;
 import dev.foresight.schemas.topics.TopicCatalogue;
 import dev.foresight.streams.LockstepTuning;
@@ -41,12 +43,21 @@ final class ControlPlanes implements KafkaPolicyRun.ControlPlaneFactory {
                 .withApplicationId(id + "actuator")
                 .withSettings(actuatorSettings(policy, consolidation, scenario));
         return switch (policy) {
-            case ORACLE -> new DirectPredictionsControlPlane(new OraclePredictor(simulation, options.horizonTicks())::predict,
-                    actuator, topics, kafka, id + "oracle");
+            case ORACLE, IDEAL -> new DirectPredictionsControlPlane(groundTruth(policy, simulation, options.horizonTicks()),
+                    actuator, topics, kafka, id + policy.label());
             case PROACTIVE -> new LearnedControlPlane(streamsSettings(scenario, topics, id, options), streamsClient(kafka), actuator);
             // baselines without prediction, with the actuator only for power management
             case NO_PROTECTION, PERIODIC -> new DirectPredictionsControlPlane(DirectPredictionsControlPlane.PredictionSource.none(),
                     actuator, topics, kafka, id + "nopredictor");
+        };
+    }
+
+    /** The predictions a policy takes from the simulation itself: the oracle's, the ideal predictor's, or none. */
+    static PredictionSource groundTruth(Policy policy, ClusterSimulation simulation, long horizonTicks) {
+        return switch (policy) {
+            case ORACLE -> new OraclePredictor(simulation, horizonTicks)::predict;
+            case IDEAL -> new IdealPredictor(simulation, horizonTicks)::predict;
+            default -> PredictionSource.none();
         };
     }
 

@@ -6,7 +6,7 @@ import dev.foresight.cluster.Scenario;
 import dev.foresight.cluster.TickReport;
 import dev.foresight.experiments.inprocess.InProcessPipeline;
 import dev.foresight.experiments.loop.DirectPredictionsControlPlane.PredictionSource;
-import dev.foresight.experiments.loop.OraclePredictor;
+import dev.foresight.experiments.loop.IdealPredictor;
 import dev.foresight.experiments.loop.ProgressLine;
 import dev.foresight.experiments.loop.RecordingListener;
 import dev.foresight.experiments.loop.RunTimeline;
@@ -42,8 +42,7 @@ final class InProcessPolicyRun {
         TopicCatalogue topics = TopicCatalogue.of(TopicSettings.defaults().withPrefix("inprocess.").withPartitions(1));
         boolean actuated = policy.usesActuator() || consolidation;
         ActuatorSettings actuator = actuated ? ControlPlanes.actuatorSettings(policy, consolidation, scenario) : null;
-        PredictionSource direct = policy == Policy.ORACLE
-                ? new OraclePredictor(simulation, options.horizonTicks())::predict : PredictionSource.none();
+        PredictionSource direct = ControlPlanes.groundTruth(policy, simulation, options.horizonTicks());
         RunTimeline timeline = new RunTimeline();
         Map<String, Long> counts;
         try (RunRecorder recorder = new RunRecorder(runDir, RunOutputs.identity(scenario, seed, policy, options.failures()));
@@ -51,7 +50,8 @@ final class InProcessPolicyRun {
                      policy == Policy.PROACTIVE ? ControlPlanes.streamsSettings(scenario, topics, "inprocess.", options) : null,
                      direct, actuator)) {
             listeners.forEach(l -> l.onRunStarted(policy, label, scenario, topics, Map.of()));
-            RecordingListener recording = new RecordingListener(recorder);
+            RecordingListener recording = new RecordingListener(recorder,
+                    new IdealPredictor(simulation, options.horizonTicks())::predict);
             SimulationDriver driver = new SimulationDriver(simulation, pipeline,
                     pipeline.closedLoop() ? Optional.<CommandSource>of(pipeline) : Optional.empty(),
                     scenario.actuationLagTicks(), SimulationDriver.Pacer.asFastAsPossible());

@@ -5,6 +5,7 @@ import dev.foresight.cluster.Scenario;
 import dev.foresight.cluster.TickReport;
 import dev.foresight.experiments.loop.ControlPlane;
 import dev.foresight.experiments.loop.ProgressLine;
+import dev.foresight.experiments.loop.IdealPredictor;
 import dev.foresight.experiments.loop.RecordingListener;
 import dev.foresight.experiments.loop.RunTimeline;
 import dev.foresight.producers.recording.RunRecorder;
@@ -64,7 +65,8 @@ final class KafkaPolicyRun {
              TickPublisher publisher = new TickPublisher(kafka, topics, runId + "-" + policy.label() + "-simulator")) {
             plane.start();
             listeners.forEach(l -> l.onRunStarted(policy, label, scenario, topics, kafka));
-            RecordingListener recording = new RecordingListener(recorder);
+            RecordingListener recording = new RecordingListener(recorder,
+                    new IdealPredictor(simulation, options.horizonTicks())::predict);
             Optional<TickedTopicReader<Command>> commands = plane.closedLoop()
                     ? Optional.of(new TickedTopicReader<>(kafka, topics.name(TopicRole.COMMANDS), Command.class, "actuator"))
                     : Optional.empty();

@@ -11,6 +11,11 @@ public enum Policy {
     PERIODIC(true, false),
     /** Periodic checkpoints plus the learned predictor and the actuator (migrate, checkpoint, quarantine). */
     PROACTIVE(true, true),
+    /**
+     * As PROACTIVE, but predictions come from the ideal predictor: the true degradation of each coming failure,
+     * without its time: the ceiling of what any predictor can learn from the telemetry.
+     */
+    IDEAL(true, true),
     /** As PROACTIVE, but predictions come from the simulator's ground truth: the upper bound of prediction. */
     ORACLE(true, true);
 

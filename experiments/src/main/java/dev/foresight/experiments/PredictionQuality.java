@@ -1,6 +1,11 @@
 package dev.foresight.experiments;
 
 import dev.foresight.cluster.Scenario;
+import dev.foresight.predictor.evaluation.FailureDetection;
+import dev.foresight.predictor.evaluation.FailureDetection.Failure;
+import dev.foresight.predictor.evaluation.FailureDetection.ScoredWindow;
+import dev.foresight.predictor.evaluation.OperatingCurve;
+import dev.foresight.predictor.evaluation.PrPoint;
 import dev.foresight.producers.recording.RecordingReader;
 import dev.foresight.producers.recording.RecordingStream;
 import dev.foresight.schemas.NodeEvent;
@@ -13,18 +18,22 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Optional;
 
 /**
- * How good the predictions a run acted on were, judged against the run's own failures, event by event:
- * <ul>
- *   <li>recall: share of failures that had an alarm on their node in the H ticks before;</li>
- *   <li>precision: share of alarm ticks after which the node failed within H ticks;</li>
- *   <li>lead time: from a detected failure's first alarm in its window to the failure;</li>
- *   <li>false alarms per node-day: alarm episodes (consecutive alarm ticks) not followed by a failure.</li>
- * </ul>
+ * How good the predictions a run acted on were, judged against the run's own failures as an operator counts them
+ * ({@link FailureDetection}), from the first tick a model was in effect (failures before it had nothing to catch
+ * them): recall per failure (an alarm on its node at least 1 + actuation-lag ticks before it, within the horizon),
+ * precision per alarm episode, false alarms per node-day, lead times. Each figure also comes for the announced
+ * failures only (a precursor preceded them, as the run's ideal scores show), and next to the ideal predictor's on
+ * the same node-ticks: PR-AUC and recall at 0.9 episode precision with at most 0.05 false alarms per node-day.
  */
 final class PredictionQuality {
+
+    /** The operating point the project's targets are stated at. */
+    static final double TARGET_PRECISION = 0.9;
+    static final double TARGET_FALSE_ALARMS_PER_NODE_DAY = 0.05;
+    private static final int CURVE_POINTS = 300;
 
     private PredictionQuality() {}
 
@@ -36,112 +45,167 @@ final class PredictionQuality {
         if (predictions.isEmpty()) {
             return new Measured(Map.of(), List.of());
         }
-        Map<String, TreeSet<Long>> failures = new HashMap<>();
-        RecordingReader.forEach(runDir, RecordingStream.NODE_EVENTS, NodeEvent.class, e -> {
-            if (e.getType() == NodeEventType.FAILED) {
-                failures.computeIfAbsent(e.getNodeId(), n -> new TreeSet<>()).add(e.getTick());
+        long tickMillis = scenario.tickSeconds() * 1000L;
+        long horizonMillis = horizonTicks * tickMillis;
+        long firstModelTick = predictions.stream().filter(p -> p.getModelVersion() >= 0).mapToLong(Prediction::getTick)
+                .min().orElse(Long.MAX_VALUE);
+        Map<String, Double> q = new LinkedHashMap<>();
+        q.put("horizonTicks", (double) horizonTicks);
+        if (firstModelTick == Long.MAX_VALUE) {
+            q.put("modelTicks", 0.0);
+            return new Measured(q, List.of());
+        }
+        List<Prediction> scored = predictions.stream().filter(p -> p.getTick() >= firstModelTick).toList();
+        Map<String, double[]> ideal = idealByNodeTick(runDir, scenario);
+        List<Failure> failures = failures(runDir, ideal, horizonTicks, firstModelTick);
+
+        List<ScoredWindow> learned = new ArrayList<>(scored.size());
+        List<ScoredWindow> alarms = new ArrayList<>(scored.size());
+        List<ScoredWindow> idealWindows = new ArrayList<>(scored.size());
+        for (Prediction p : scored) {
+            long time = p.getTimestamp().toEpochMilli();
+            learned.add(new ScoredWindow(p.getNodeId(), time, p.getProbability()));
+            alarms.add(new ScoredWindow(p.getNodeId(), time, p.getAlarm() ? 1 : 0));
+            double[] idealOfNode = ideal.get(p.getNodeId());
+            double idealScore = idealOfNode != null && p.getTick() < idealOfNode.length ? idealOfNode[(int) p.getTick()] : 0;
+            idealWindows.add(new ScoredWindow(p.getNodeId(), time, Double.isNaN(idealScore) ? 0 : idealScore));
+        }
+        double nodeDays = FailureDetection.nodeDays(learned);
+        long minLeadMillis = (1L + scenario.actuationLagTicks()) * tickMillis;
+        FailureDetection.Point acted = FailureDetection.of(alarms, failures, horizonMillis, minLeadMillis, nodeDays).at(1);
+        FailureDetection learnedCurve = FailureDetection.of(learned, failures, horizonMillis, minLeadMillis, nodeDays);
+
+        q.put("modelTicks", (double) (scenario.durationTicks() - firstModelTick));
+        q.put("precision", acted.precision());
+        q.put("recall", acted.recall());
+        q.put("announcedRecall", acted.announcedRecall());
+        double f1 = 2 * acted.precision() * acted.recall() / (acted.precision() + acted.recall());
+        q.put("f1", Double.isFinite(f1) ? f1 : Double.NaN);
+        q.put("falseAlarmsPerNodeDay", acted.falseAlarmsPerNodeDay());
+        q.put("failures", (double) acted.failures());
+        q.put("announcedFailures", (double) acted.announcedFailures());
+        q.put("failuresDetected", (double) acted.detected());
+        q.put("alarmEpisodes", (double) acted.episodes());
+        leadTimes(learned, alarms, failures, horizonMillis, minLeadMillis, tickMillis, q);
+
+        OperatingCurve learnedPr = windowCurve(learned, failures, horizonMillis);
+        OperatingCurve idealPr = windowCurve(idealWindows, failures, horizonMillis);
+        q.put("prAuc", learnedPr.averagePrecision());
+        q.put("idealPrAuc", idealPr.averagePrecision());
+        q.put("prAucOfIdeal", learnedPr.averagePrecision() / idealPr.averagePrecision());
+        q.put("recallAtPrecision90", atTarget(learnedCurve));
+        q.put("idealRecallAtPrecision90",
+                atTarget(FailureDetection.of(idealWindows, failures, horizonMillis, minLeadMillis, nodeDays)));
+        return new Measured(q, curve(learnedPr));
+    }
+
+    /** Recall of announced failures at the target operating point; 0 when no threshold reaches it. */
+    private static double atTarget(FailureDetection detection) {
+        Optional<FailureDetection.Point> best = detection.bestRecall(TARGET_PRECISION, TARGET_FALSE_ALARMS_PER_NODE_DAY, CURVE_POINTS);
+        return best.map(FailureDetection.Point::announcedRecall).orElse(detection.failures().isEmpty() ? Double.NaN : 0.0);
+    }
+
+    /** Lead times of the failures the run's own alarms caught, in minutes. */
+    private static void leadTimes(List<ScoredWindow> learned, List<ScoredWindow> alarms, List<Failure> failures,
+                                  long horizonMillis, long minLeadMillis, long tickMillis, Map<String, Double> q) {
+        List<Long> leads = new ArrayList<>();
+        Map<String, List<long[]>> alarmTimes = new HashMap<>();
+        for (ScoredWindow w : alarms) {
+            if (w.score() > 0) {
+                alarmTimes.computeIfAbsent(w.nodeId(), k -> new ArrayList<>()).add(new long[] {w.timeMillis()});
+            }
+        }
+        for (Failure f : failures) {
+            long earliest = Long.MAX_VALUE;
+            for (long[] t : alarmTimes.getOrDefault(f.nodeId(), List.of())) {
+                long ahead = f.timeMillis() - t[0];
+                if (ahead >= minLeadMillis && ahead <= horizonMillis) {
+                    earliest = Math.min(earliest, t[0]);
+                }
+            }
+            if (earliest != Long.MAX_VALUE) {
+                leads.add(f.timeMillis() - earliest);
+            }
+        }
+        if (leads.isEmpty()) {
+            return;
+        }
+        long[] sorted = leads.stream().mapToLong(Long::longValue).sorted().toArray();
+        q.put("leadTimeMinutesMin", sorted[0] / 60_000.0);
+        q.put("leadTimeMinutesMedian", sorted[(sorted.length - 1) / 2] / 60_000.0);
+        q.put("leadTimeMinutesP90", sorted[(int) Math.min(sorted.length - 1, Math.ceil(0.9 * sorted.length) - 1)] / 60_000.0);
+        q.put("leadTimeMinutesMax", sorted[sorted.length - 1] / 60_000.0);
+    }
+
+    /** Node-tick level curve: a node-tick is positive when its node fails within the horizon after it. */
+    private static OperatingCurve windowCurve(List<ScoredWindow> windows, List<Failure> failures, long horizonMillis) {
+        Map<String, long[]> failureTimes = new HashMap<>();
+        Map<String, List<Long>> byNode = new HashMap<>();
+        failures.forEach(f -> byNode.computeIfAbsent(f.nodeId(), k -> new ArrayList<>()).add(f.timeMillis()));
+        byNode.forEach((node, times) -> failureTimes.put(node, times.stream().mapToLong(Long::longValue).sorted().toArray()));
+        int n = windows.size();
+        double[] scores = new double[n];
+        boolean[] positive = new boolean[n];
+        double[] weights = new double[n];
+        Arrays.fill(weights, 1);
+        for (int i = 0; i < n; i++) {
+            ScoredWindow w = windows.get(i);
+            scores[i] = w.score();
+            long[] times = failureTimes.get(w.nodeId());
+            if (times != null) {
+                int next = Arrays.binarySearch(times, w.timeMillis() + 1);
+                next = next >= 0 ? next : -next - 1;
+                positive[i] = next < times.length && times[next] - w.timeMillis() <= horizonMillis;
+            }
+        }
+        return OperatingCurve.of(scores, positive, weights);
+    }
+
+    private static List<double[]> curve(OperatingCurve curve) {
+        List<double[]> points = new ArrayList<>();
+        for (PrPoint p : curve.prCurve(200)) {
+            points.add(new double[] {p.recall(), p.precision()});
+        }
+        return points;
+    }
+
+    /** The ideal predictor's score of every node at every tick (NaN where the node did not report). */
+    private static Map<String, double[]> idealByNodeTick(Path runDir, Scenario scenario) {
+        Map<String, double[]> ideal = new HashMap<>();
+        int ticks = (int) scenario.durationTicks();
+        RecordingReader.forEach(runDir, RecordingStream.IDEAL_SCORES, Prediction.class, p -> {
+            double[] series = ideal.computeIfAbsent(p.getNodeId(), k -> {
+                double[] s = new double[ticks];
+                Arrays.fill(s, Double.NaN);
+                return s;
+            });
+            if (p.getTick() >= 0 && p.getTick() < ticks) {
+                series[(int) p.getTick()] = p.getProbability();
             }
         });
-        Map<String, TreeSet<Long>> alarms = new HashMap<>();
-        long alarmTicks = 0;
-        long trueAlarmTicks = 0;
-        for (Prediction p : predictions) {
-            if (!p.getAlarm()) {
-                continue;
-            }
-            alarmTicks++;
-            alarms.computeIfAbsent(p.getNodeId(), n -> new TreeSet<>()).add(p.getTick());
-            Long next = failures.getOrDefault(p.getNodeId(), new TreeSet<>()).higher(p.getTick());
-            if (next != null && next - p.getTick() <= horizonTicks) {
-                trueAlarmTicks++;
-            }
-        }
-        int failureCount = 0;
-        List<Long> leads = new ArrayList<>();
-        for (var entry : failures.entrySet()) {
-            TreeSet<Long> nodeAlarms = alarms.getOrDefault(entry.getKey(), new TreeSet<>());
-            for (long f : entry.getValue()) {
-                failureCount++;
-                Long first = nodeAlarms.ceiling(f - horizonTicks);
-                if (first != null && first < f) {
-                    leads.add(f - first);
-                }
-            }
-        }
-        long falseEpisodes = 0;
-        for (var entry : alarms.entrySet()) {
-            TreeSet<Long> nodeFailures = failures.getOrDefault(entry.getKey(), new TreeSet<>());
-            long previous = Long.MIN_VALUE;
-            for (long t : entry.getValue()) {
-                boolean newEpisode = t != previous + 1;
-                previous = t;
-                Long next = nodeFailures.higher(t);
-                if (newEpisode && (next == null || next - t > horizonTicks)) {
-                    falseEpisodes++;
-                }
-            }
-        }
-        double nodeDays = (double) scenario.nodes() * scenario.durationTicks() * scenario.tickSeconds() / 86400.0;
-        Map<String, Double> q = new LinkedHashMap<>();
-        double precision = alarmTicks == 0 ? Double.NaN : (double) trueAlarmTicks / alarmTicks;
-        double recall = failureCount == 0 ? Double.NaN : (double) leads.size() / failureCount;
-        q.put("precision", precision);
-        q.put("recall", recall);
-        q.put("f1", precision + recall > 0 ? 2 * precision * recall / (precision + recall) : Double.NaN);
-        q.put("failures", (double) failureCount);
-        q.put("failuresDetected", (double) leads.size());
-        q.put("alarmTicks", (double) alarmTicks);
-        q.put("falseAlarmsPerNodeDay", nodeDays == 0 ? Double.NaN : falseEpisodes / nodeDays);
-        if (!leads.isEmpty()) {
-            long[] sorted = leads.stream().mapToLong(Long::longValue).sorted().toArray();
-            double minutesPerTick = scenario.tickSeconds() / 60.0;
-            q.put("leadTimeMinutesMin", sorted[0] * minutesPerTick);
-            q.put("leadTimeMinutesMedian", sorted[sorted.length / 2] * minutesPerTick);
-            q.put("leadTimeMinutesP90", sorted[(int) Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))] * minutesPerTick);
-            q.put("leadTimeMinutesMax", Arrays.stream(sorted).max().orElse(0) * minutesPerTick);
-        }
-        q.put("horizonTicks", (double) horizonTicks);
-        return new Measured(q, prCurve(predictions, failures, horizonTicks));
+        return ideal;
     }
 
     /**
-     * Precision and recall of "alarm when probability >= t" for every threshold t, over node-ticks: a
-     * node-tick is positive when its node fails within the horizon after it. At most ~200 points.
+     * The run's failures from the first model tick on; announced when the ideal predictor saw a precursor on the node
+     * within the horizon before the failure (unknown when the run recorded no ideal scores).
      */
-    static List<double[]> prCurve(List<Prediction> predictions, Map<String, TreeSet<Long>> failures, long horizonTicks) {
-        int n = predictions.size();
-        double[] score = new double[n];
-        boolean[] positive = new boolean[n];
-        int positives = 0;
-        for (int i = 0; i < n; i++) {
-            Prediction p = predictions.get(i);
-            score[i] = p.getProbability();
-            Long next = failures.getOrDefault(p.getNodeId(), new TreeSet<>()).higher(p.getTick());
-            positive[i] = next != null && next - p.getTick() <= horizonTicks;
-            if (positive[i]) {
-                positives++;
+    private static List<Failure> failures(Path runDir, Map<String, double[]> ideal, long horizonTicks, long firstModelTick) {
+        List<Failure> failures = new ArrayList<>();
+        RecordingReader.forEach(runDir, RecordingStream.NODE_EVENTS, NodeEvent.class, e -> {
+            if (e.getType() != NodeEventType.FAILED || e.getTick() < firstModelTick) {
+                return;
             }
-        }
-        List<double[]> curve = new ArrayList<>();
-        if (positives == 0) {
-            return curve;
-        }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(score[b], score[a]));
-        int step = Math.max(1, n / 200);
-        int truePositives = 0;
-        for (int k = 0; k < n; k++) {
-            if (positive[order[k]]) {
-                truePositives++;
+            Boolean announced = null;
+            if (!ideal.isEmpty()) {
+                announced = false;
+                double[] series = ideal.get(e.getNodeId());
+                for (long t = Math.max(0, e.getTick() - horizonTicks); series != null && t < e.getTick() && t < series.length; t++) {
+                    announced |= series[(int) t] > 0;
+                }
             }
-            boolean thresholdEnds = k + 1 == n || score[order[k + 1]] != score[order[k]];
-            if (thresholdEnds && (k % step == 0 || k + 1 == n || curve.isEmpty())) {
-                curve.add(new double[] {(double) truePositives / positives, (double) truePositives / (k + 1)});
-            }
-        }
-        return curve;
+            failures.add(new Failure(e.getNodeId(), e.getTimestamp().toEpochMilli(), e.getCause(), announced));
+        });
+        return failures;
     }
 }

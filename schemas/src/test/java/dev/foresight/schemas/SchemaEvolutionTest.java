@@ -44,7 +44,7 @@ class SchemaEvolutionTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"avro-history/NodeTelemetry-v1.avsc", "avro-history/Prediction-v1.avsc",
-            "avro-history/NodeEvent-v1.avsc"})
+            "avro-history/NodeEvent-v1.avsc", "avro-history/ModelRelease-v1.avsc"})
     void currentSchemaCanReadEveryHistoricalOne(String resource) throws Exception {
         Schema old = load(resource);
         Schema current = SchemaCatalogue.RECORD_TYPES.stream()

@@ -113,17 +113,17 @@ public final class ForesightTopology {
                 Nodes.VALIDATE_TELEMETRY, Nodes.VALIDATE_NODE_EVENTS);
         topology.addProcessor(Nodes.FEATURES, supplier(() -> new FeatureProcessor(settings.featureSpec(),
                         featureOutputs(settings), Nodes.DEAD_LETTERS_OUT,
-                        topics.name(TopicRole.TELEMETRY), Nodes.FEATURES), Set.of(FeatureProcessor.windowsStore(stores))),
+                        topics.name(TopicRole.TELEMETRY), Nodes.FEATURES), Set.copyOf(FeatureProcessor.stores(stores))),
                 Nodes.ALIGN);
         topology.addProcessor(Nodes.LABELS, supplier(() -> new LabelProcessor(labeller, settings.labelEveryTicks(),
                         Nodes.TRAINING_OUT, Nodes.TRAINER_INPUT_OUT), Set.copyOf(LabelProcessor.stores(stores))),
                 Nodes.ALIGN, Nodes.FEATURES);
         topology.addProcessor(Nodes.TRAINER, supplier(() -> new TrainerProcessor(trainer, schedule,
                         settings.modelDelayTicks(), settings.bufferCapacityPerClass(), settings.tickLength(),
-                        settings.horizon(), Nodes.MODELS_OUT, Nodes.MODEL_BROADCAST_OUT),
+                        settings.horizon(), Nodes.MODELS_OUT, Nodes.MODEL_BROADCAST_OUT, settings.initialModel()),
                 Set.copyOf(TrainerProcessor.stores(stores))), Nodes.TRAINER_IN);
         topology.addProcessor(Nodes.SCORE, supplier(() -> new ScoringProcessor(settings.modelDelayTicks(), schedule,
-                        Nodes.PREDICTIONS_OUT), Set.copyOf(ScoringProcessor.stores(stores))),
+                        Nodes.PREDICTIONS_OUT, settings.initialModel()), Set.copyOf(ScoringProcessor.stores(stores))),
                 Nodes.ALIGN, Nodes.FEATURES, Nodes.MODEL_BROADCAST_IN);
 
         MarkerPartitioner markers = new MarkerPartitioner();

@@ -5,6 +5,8 @@ import dev.foresight.predictor.PredictorOptions;
 import dev.foresight.predictor.calibration.ThresholdCalibrator;
 import dev.foresight.predictor.calibration.TimeOrderedSplit;
 import dev.foresight.predictor.feature.FeatureSpec;
+import dev.foresight.predictor.feature.LoadBaselines;
+import dev.foresight.schemas.ModelRelease;
 import dev.foresight.predictor.label.LabelPolicy;
 import dev.foresight.predictor.release.ReleasePolicy;
 import dev.foresight.schemas.topics.TopicCatalogue;
@@ -58,6 +60,14 @@ import java.util.regex.PatternSyntaxException;
  * @param publishFeatures        write every feature vector to the features topic, the optional tap for subscribers
  *                               and offline training (default true). Experiments turn it off: at a few KB per node
  *                               and tick it is most of the bytes the topology writes, and nothing in the loop reads it
+ * @param loadBaselines          which readings features see as residuals against the node's load, and which (the load
+ *                               itself) not at all (default {@link LoadBaselines#hostDefaults()}: an emptied healthy
+ *                               node must not look like a failing one)
+ * @param nodeLife               feature vectors carry the node's failures in 30 days and hours since its last boot and
+ *                               repair, from node events (default true)
+ * @param initialModel           a model trained elsewhere (e.g. offline on the fleet's history) that scores from the
+ *                               first tick as version 0 and is the trainer's first champion; null (the default) to
+ *                               start without a model. Its horizon must be this topology's
  */
 public record StreamsSettings(
         String applicationId,
@@ -84,7 +94,10 @@ public record StreamsSettings(
         Path stateDir,
         int streamThreads,
         boolean persistentStores,
-        boolean publishFeatures) {
+        boolean publishFeatures,
+        LoadBaselines loadBaselines,
+        boolean nodeLife,
+        ModelRelease initialModel) {
 
     public static final String DEFAULT_APPLICATION_ID = "foresight-streams";
     public static final List<Duration> DEFAULT_WINDOWS =
@@ -136,6 +149,12 @@ public record StreamsSettings(
         compile("nonNegativeMetrics", nonNegativeMetrics);
         Objects.requireNonNull(stateDir, "stateDir");
         atLeastOne("streamThreads", streamThreads);
+        Objects.requireNonNull(loadBaselines, "loadBaselines");
+        if (initialModel != null && initialModel.getHorizonMillis() != horizon.toMillis()) {
+            throw new IllegalArgumentException("the initial model predicts failures within "
+                    + Duration.ofMillis(initialModel.getHorizonMillis()) + ", but this topology labels and scores with a "
+                    + "horizon of " + horizon + ": train it for the same horizon, or set the horizon to the model's");
+        }
     }
 
     /** Settings that work on a laptop against the embedded broker. */
@@ -158,7 +177,7 @@ public record StreamsSettings(
 
     /** Windows and vocabulary of the feature extractor. */
     public FeatureSpec featureSpec() {
-        return new FeatureSpec(windows, metrics);
+        return new FeatureSpec(windows, metrics, loadBaselines, nodeLife);
     }
 
     public LabelPolicy labelPolicy() {
@@ -238,6 +257,9 @@ public record StreamsSettings(
         private int streamThreads = 1;
         private boolean persistentStores = true;
         private boolean publishFeatures = true;
+        private LoadBaselines loadBaselines = LoadBaselines.hostDefaults();
+        private boolean nodeLife = true;
+        private ModelRelease initialModel;
 
         private Builder() {
         }
@@ -268,6 +290,9 @@ public record StreamsSettings(
             streamThreads = s.streamThreads;
             persistentStores = s.persistentStores;
             publishFeatures = s.publishFeatures;
+            loadBaselines = s.loadBaselines;
+            nodeLife = s.nodeLife;
+            initialModel = s.initialModel;
         }
 
         public Builder applicationId(String value) { applicationId = value; return this; }
@@ -296,6 +321,10 @@ public record StreamsSettings(
         public Builder streamThreads(int value) { streamThreads = value; return this; }
         public Builder persistentStores(boolean value) { persistentStores = value; return this; }
         public Builder publishFeatures(boolean value) { publishFeatures = value; return this; }
+        public Builder loadBaselines(LoadBaselines value) { loadBaselines = value; return this; }
+        public Builder nodeLife(boolean value) { nodeLife = value; return this; }
+        /** A model to score with from the first tick (version 0), or null. */
+        public Builder initialModel(ModelRelease value) { initialModel = value; return this; }
 
         public StreamsSettings build() {
             Duration grace = repairGrace != null ? repairGrace
@@ -304,7 +333,7 @@ public record StreamsSettings(
                     trainingPeriodTicks, predictor, targetPrecision, validationFraction, heldOutFraction,
                     releaseMargin, minHeldOutPositives, modelDelayTicks, bufferCapacityPerClass, tickLength,
                     nodeIdPattern, knownNodes, nonNegativeMetrics, exactlyOnce, stateDir, streamThreads,
-                    persistentStores, publishFeatures);
+                    persistentStores, publishFeatures, loadBaselines, nodeLife, initialModel);
         }
     }
 }

@@ -58,8 +58,8 @@ class StreamsScaleOutTest {
               weibull: {shape: 0.7, scaleHours: 1}
               classes:
                 memory: {share: 0.5, announced: 0.9, leadMinutes: {min: 5, max: 20}}
-                thermal: {share: 0.5, announced: 0.9, leadMinutes: {min: 5, max: 20}}
-                power: {share: 0}
+                thermal: {share: 0.3, announced: 0.9, leadMinutes: {min: 5, max: 20}}
+                power: {share: 0.2, announced: 0.9, leadMinutes: {min: 5, max: 20}}
                 disk: {share: 0}
                 software: {share: 0}
                 other: {share: 0}

@@ -37,7 +37,8 @@ final class StateFingerprint {
             f.put(next == null ? "none" : next.toString());
             if (telemetry != null) {
                 f.put(telemetry.temperature(n.index)).put(telemetry.eccCorrectable(n.index)).put(telemetry.eccUncorrectable(n.index))
-                        .put(telemetry.diskReallocated(n.index)).put(telemetry.logWarnings(n.index));
+                        .put(telemetry.diskReallocated(n.index)).put(telemetry.logWarnings(n.index))
+                        .put(telemetry.logErrors(n.index));
             }
         }
         for (Job j : state.jobs.values()) {

@@ -27,7 +27,8 @@ import java.util.TreeMap;
  *   <li>power: the 12 V rail ripples and the measured draw gets noisy; only a failing supply also sags, by up to
  *       0.3 V;
  *   <li>disk: sectors are reallocated (failing or benign); only a failing disk accumulates pending sectors;
- *   <li>software: warnings in the node's logs accelerate, alike before a hang and in a harmless burst.
+ *   <li>software: warnings in the node's logs accelerate, alike before a hang and in a harmless burst; error-level
+ *       messages appear near the end only before a hang.
  * </ul>
  * Severity ramps are quadratic over the degradation period (see the failure package), so the signal is weak at
  * first and unmistakable only near the end.
@@ -42,6 +43,7 @@ public final class TelemetryGenerator {
     private static final double REALLOCATIONS_PEAK_PER_HOUR = 30;
     private static final double PENDING_PEAK = 20;
     private static final double LOG_WARNINGS_PEAK_PER_HOUR = 60;
+    private static final double LOG_ERRORS_PEAK_PER_HOUR = 20;
 
     private final TelemetrySettings settings;
     private final double tickHours;
@@ -58,6 +60,7 @@ public final class TelemetryGenerator {
     private final long[] eccUncorrectable;
     private final long[] diskReallocated;
     private final long[] logWarnings;
+    private final long[] logErrors;
 
     public TelemetryGenerator(Scenario scenario, long seed) {
         this.settings = scenario.telemetry();
@@ -76,6 +79,7 @@ public final class TelemetryGenerator {
         this.eccUncorrectable = new long[nodes];
         this.diskReallocated = new long[nodes];
         this.logWarnings = new long[nodes];
+        this.logErrors = new long[nodes];
         for (int n = 0; n < nodes; n++) {
             noise[n] = RandomStreams.stream(seed, Purpose.TELEMETRY, n);
             SplittableRandom traits = RandomStreams.stream(seed, Purpose.NODE_TRAITS, n);
@@ -134,6 +138,8 @@ public final class TelemetryGenerator {
         double warning = precursors.symptom(FailureClass.SOFTWARE);
         double warningRate = logBackgroundPerHour[node] + LOG_WARNINGS_PEAK_PER_HOUR * warning * warning;
         logWarnings[node] += Draws.poisson(r, warningRate * tickHours);
+        double errorRate = 0.01 + LOG_ERRORS_PEAK_PER_HOUR * Math.pow(precursors.failing(FailureClass.SOFTWARE), 4);
+        logErrors[node] += Draws.poisson(r, errorRate * tickHours);
 
         TreeMap<String, Double> metrics = new TreeMap<>();
         metrics.put(Metrics.CPU_UTIL, cpu);
@@ -150,6 +156,7 @@ public final class TelemetryGenerator {
         metrics.put(Metrics.DISK_REALLOCATED_TOTAL, (double) diskReallocated[node]);
         metrics.put(Metrics.DISK_PENDING_SECTORS, (double) pending);
         metrics.put(Metrics.LOG_WARNINGS_TOTAL, (double) logWarnings[node]);
+        metrics.put(Metrics.LOG_ERRORS_TOTAL, (double) logErrors[node]);
         return new TelemetrySample(nodeId, timeMillis, Collections.unmodifiableSortedMap(metrics));
     }
 
@@ -176,6 +183,10 @@ public final class TelemetryGenerator {
 
     public long logWarnings(int node) {
         return logWarnings[node];
+    }
+
+    public long logErrors(int node) {
+        return logErrors[node];
     }
 
     private static double clamp01(double x) {

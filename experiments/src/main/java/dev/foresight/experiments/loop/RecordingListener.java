@@ -20,9 +20,15 @@ import java.util.List;
 public final class RecordingListener implements SimulationDriver.TickListener {
 
     private final RunRecorder recorder;
+    private final DirectPredictionsControlPlane.PredictionSource ideal;
 
-    public RecordingListener(RunRecorder recorder) {
+    /**
+     * @param ideal the ideal predictor of the run's simulation, recorded every tick as its ground truth
+     *              ({@link RecordingStream#IDEAL_SCORES})
+     */
+    public RecordingListener(RunRecorder recorder, DirectPredictionsControlPlane.PredictionSource ideal) {
         this.recorder = recorder;
+        this.ideal = ideal;
     }
 
     @Override
@@ -37,6 +43,7 @@ public final class RecordingListener implements SimulationDriver.TickListener {
         for (CommandOutcome outcome : report.outcomes()) {
             recorder.append(RecordingStream.COMMAND_RESULTS, AvroMapping.result(outcome, report.timeMillis()));
         }
+        ideal.predict(report).forEach(p -> recorder.append(RecordingStream.IDEAL_SCORES, p));
     }
 
     @Override

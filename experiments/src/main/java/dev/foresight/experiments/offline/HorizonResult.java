@@ -22,11 +22,12 @@ import java.util.List;
  * @param nodes             detection over nodes (FDR, FAR) at the calibrated threshold
  * @param leadTimes         lead times of detected test failures in days or minutes
  * @param categories        recall per failure category, counted over failures (null when failures carry no category)
+ * @param events            failure- and episode-level figures, and the ideal predictor's where known
  */
 public record HorizonResult(String horizon, long horizonMillis, SplitSummary split, long censoredWindows, long excludedWindows,
                             TrainingSummary training, Calibration calibration, EvaluationReport test, double baselinePrAuc,
                             double prAucLift, List<RecallAtPrecision> recallAtPrecision, NodeLevelDetection nodes,
-                            LeadTimes leadTimes, CategoryReport categories) {
+                            LeadTimes leadTimes, CategoryReport categories, EventLevel events) {
 
     public HorizonResult {
         recallAtPrecision = List.copyOf(recallAtPrecision);

@@ -43,7 +43,7 @@ public final class ModelEvaluation {
         }
         List<Duration> windows = model.windowSeconds().stream().map(Duration::ofSeconds).toList();
         PreparedRecording prepared = PreparedRecording.prepareDeclared(fleet, windows, new TreeSet<>(model.metrics()),
-                model.labelEveryTicks(), progress);
+                Boolean.TRUE.equals(model.nodeLife()), model.labelEveryTicks(), progress);
         if (!prepared.table().schema().names().equals(model.featureNames())) {
             throw new IllegalArgumentException(modelFile + ": the model's columns are not those its windows and metrics give; "
                     + "the file was edited or written by another version");

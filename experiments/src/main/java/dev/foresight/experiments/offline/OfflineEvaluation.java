@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import dev.foresight.predictor.evaluation.FailureDetection;
+import dev.foresight.predictor.evaluation.OperatingCurve;
+import dev.foresight.predictor.label.HealthEvent;
 import java.util.function.Consumer;
 
 /**
@@ -68,7 +71,56 @@ public final class OfflineEvaluation {
                 FailureCategories.measure(fleet, scope, horizon, minLead, test, scores, calibration.threshold(), atPrecision,
                         fleet.facts().silentAfter().isPresent()
                                 // a node silent since its last event has zeros in every window: what would it score?
-                                ? OptionalDouble.of(model.probability(new double[model.schema().size()])) : OptionalDouble.empty()));
+                                ? OptionalDouble.of(model.probability(new double[model.schema().size()])) : OptionalDouble.empty()),
+                eventLevel(fleet, scope, horizon, minLead, test, scores, calibration.threshold()));
+    }
+
+    /** The operating point of the project's targets: precision per alarm episode, false alarms per node-day. */
+    static final double TARGET_EPISODE_PRECISION = 0.9;
+    static final double TARGET_FALSE_ALARMS_PER_NODE_DAY = 0.05;
+    private static final int CURVE_POINTS = 300;
+
+    static EventLevel eventLevel(RecordedFleet fleet, TestScope scope, Duration horizon, Duration minLead, List<Example> test,
+                                 double[] scores, double threshold) {
+        IdealScores ideal = IdealScores.read(fleet.directory());
+        List<FailureDetection.ScoredWindow> windows = new ArrayList<>(test.size());
+        List<FailureDetection.ScoredWindow> idealWindows = new ArrayList<>(test.size());
+        double[] idealScores = new double[test.size()];
+        boolean[] positive = new boolean[test.size()];
+        double[] weights = new double[test.size()];
+        for (int i = 0; i < test.size(); i++) {
+            Example e = test.get(i);
+            windows.add(new FailureDetection.ScoredWindow(e.nodeId(), e.timeMillis(), scores[i]));
+            idealScores[i] = ideal.at(e.nodeId(), e.timeMillis());
+            idealWindows.add(new FailureDetection.ScoredWindow(e.nodeId(), e.timeMillis(), idealScores[i]));
+            positive[i] = e.failed();
+            weights[i] = e.weight();
+        }
+        List<FailureDetection.Failure> failures = new ArrayList<>();
+        for (int node = 0; node < fleet.nodes().size(); node++) {
+            if (!scope.covers(node)) {
+                continue;
+            }
+            String id = fleet.nodes().get(node);
+            for (HealthEvent event : fleet.history(node).events()) {
+                if (event.kind() == HealthEvent.Kind.FAILED && event.timeMillis() >= scope.fromMillis()) {
+                    failures.add(new FailureDetection.Failure(id, event.timeMillis(), null,
+                            ideal.announced(id, event.timeMillis(), horizon.toMillis())));
+                }
+            }
+        }
+        double nodeDays = FailureDetection.nodeDays(windows);
+        FailureDetection learned = FailureDetection.of(windows, failures, horizon.toMillis(), minLead.toMillis(), nodeDays);
+        FailureDetection.Point idealBest = null;
+        double idealPrAuc = Double.NaN;
+        if (!ideal.isEmpty()) {
+            idealPrAuc = OperatingCurve.of(idealScores, positive, weights).averagePrecision();
+            idealBest = FailureDetection.of(idealWindows, failures, horizon.toMillis(), minLead.toMillis(), nodeDays)
+                    .bestRecall(TARGET_EPISODE_PRECISION, TARGET_FALSE_ALARMS_PER_NODE_DAY, CURVE_POINTS).orElse(null);
+        }
+        return new EventLevel(TARGET_EPISODE_PRECISION, TARGET_FALSE_ALARMS_PER_NODE_DAY, learned.at(threshold),
+                learned.bestRecall(TARGET_EPISODE_PRECISION, TARGET_FALSE_ALARMS_PER_NODE_DAY, CURVE_POINTS).orElse(null),
+                idealPrAuc, idealBest);
     }
 
     /**
@@ -93,7 +145,7 @@ public final class OfflineEvaluation {
         RecordedFleet fleet = prepared.fleet();
         FeatureTable table = prepared.table();
         return new OfflineReport(recording.toString(), fleet.facts().name(), fleet.facts().policy(), DurationText.format(fleet.tick()),
-                table.spec().windows().stream().map(DurationText::format).toList(), List.copyOf(table.spec().metrics()),
+                table.spec().windows().stream().map(DurationText::format).toList(), List.copyOf(table.readings()),
                 prepared.labelEveryTicks(), fleet.telemetryRecords(), fleet.nodes().size(), fleet.failures(), table.size(),
                 table.schema().size(), fleet.facts().sampling(), model, targetPrecision, results);
     }

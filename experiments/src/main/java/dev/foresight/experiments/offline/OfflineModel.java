@@ -17,7 +17,9 @@ import java.util.Map;
  * @param horizon         H, e.g. {@code 7d}
  * @param horizonMillis   H in milliseconds
  * @param windowSeconds   the trailing feature windows
- * @param metrics         the metrics the features are built from
+ * @param metrics         the telemetry metrics the features are built from (read through the host load baselines,
+ *                        {@code LoadBaselines.hostDefaults()}, where they have one)
+ * @param nodeLife        whether the features include the node-life ones (null in files written before they existed)
  * @param featureNames    the model's columns, in order
  * @param labelEveryTicks the stride of labelled windows in training
  * @param threshold       alarm when the score is at or above it
@@ -28,7 +30,7 @@ import java.util.Map;
  * @param payload         the predictor, base64
  */
 public record OfflineModel(String format, String trainedOn, String trainedOnPolicy, String algorithm, long seed, String horizon,
-                           long horizonMillis, List<Long> windowSeconds, List<String> metrics, List<String> featureNames,
+                           long horizonMillis, List<Long> windowSeconds, List<String> metrics, Boolean nodeLife, List<String> featureNames,
                            int labelEveryTicks, double threshold, Calibration calibration, Map<String, Double> validation,
                            SplitSummary split, String payloadEncoding, String payload) {
 }

@@ -50,6 +50,19 @@ public final class OfflineReportTable {
                 : f(x.leadTimes().p50(), 1) + " [" + f(x.leadTimes().min(), 1) + "-" + f(x.leadTimes().max(), 1) + "] "
                         + (x.leadTimes().unit().equals("days") ? "d" : "min")));
         rows.add(row("false alarms / node-day", h, x -> f(x.test().falseAlarmsPerNodeDay(), 5)));
+        rows.add(row("failures: detected / all (announced)", h, x -> x.events().atThreshold().detected() + "/"
+                + x.events().atThreshold().failures() + " (" + x.events().atThreshold().announcedDetected() + "/"
+                + x.events().atThreshold().announcedFailures() + ")"));
+        rows.add(row("alarm episodes: precision", h, x -> x.events().atThreshold().episodes() + ": "
+                + f(x.events().atThreshold().precision(), 3)));
+        rows.add(row("episode-level false alarms / node-day", h, x -> f(x.events().atThreshold().falseAlarmsPerNodeDay(), 4)));
+        rows.add(row(String.format(Locale.ROOT, "best announced recall @ episode P>=%.2f, FA<=%.2f/node-day",
+                TARGET_PRECISION, TARGET_FA), h, x -> point(x.events().atTarget())));
+        if (h.stream().anyMatch(x -> !Double.isNaN(x.events().idealPrAuc()))) {
+            rows.add(row("ideal predictor: PR-AUC (learned share)", h, x -> f(x.events().idealPrAuc(), 4) + " ("
+                    + f(x.test().prAuc() / x.events().idealPrAuc(), 2) + ")"));
+            rows.add(row("ideal predictor: best announced recall", h, x -> point(x.events().idealAtTarget())));
+        }
         table(out, rows);
         out.append('\n');
         for (HorizonResult x : h) {
@@ -89,6 +102,19 @@ public final class OfflineReportTable {
         }
         table(out, rows);
         return out.toString();
+    }
+
+    private static final double TARGET_PRECISION = OfflineEvaluation.TARGET_EPISODE_PRECISION;
+    private static final double TARGET_FA = OfflineEvaluation.TARGET_FALSE_ALARMS_PER_NODE_DAY;
+
+    /** Announced recall, threshold, lead p50 and false alarms of a target point, or that none reached it. */
+    private static String point(dev.foresight.predictor.evaluation.FailureDetection.Point p) {
+        if (p == null) {
+            return "not reached";
+        }
+        return f(p.announcedRecall(), 3) + " (t " + f(p.threshold(), 3) + ", lead p50 "
+                + (p.medianLeadMillis() == null ? "-" : f(p.medianLeadMillis() / 60_000.0, 0) + " min") + ", FA "
+                + f(p.falseAlarmsPerNodeDay(), 3) + ")";
     }
 
     private static void table(StringBuilder out, List<String[]> rows) {

@@ -67,7 +67,7 @@ public final class OfflineTrainer {
                 summary.validation().failures()));
         OfflineModel file = new OfflineModel(OfflineModelFile.FORMAT, fleet.facts().name(), fleet.facts().policy(),
                 model.algorithm().name(), options.predictor().seed(), DurationText.format(horizon), horizon.toMillis(),
-                table.spec().windows().stream().map(Duration::toSeconds).toList(), List.copyOf(table.spec().metrics()),
+                table.spec().windows().stream().map(Duration::toSeconds).toList(), List.copyOf(table.readings()), table.spec().nodeLife(),
                 table.schema().names(), prepared.labelEveryTicks(), calibration.threshold(), calibration, validation.headline(),
                 summary, ModelCodec.ENCODING, OfflineModelFile.encode(model));
         OfflineModelFile.write(file, modelFile);

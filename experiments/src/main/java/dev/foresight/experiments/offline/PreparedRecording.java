@@ -1,6 +1,5 @@
 package dev.foresight.experiments.offline;
 
-import dev.foresight.predictor.feature.FeatureSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -32,17 +31,20 @@ record PreparedRecording(RecordedFleet fleet, FeatureTable table, int labelEvery
             throw new IllegalArgumentException("metrics " + unknown + " are not in " + fleet.directory() + "; it has "
                     + fleet.metricCounts().keySet());
         }
-        FeatureTable table = FeatureTable.extract(fleet, new FeatureSpec(windows, chosen), labelEveryTicks);
+        FeatureTable table = FeatureTable.extract(fleet, windows, chosen, fleet.reportsLife(), labelEveryTicks);
         progress.accept(String.format(Locale.ROOT, "features: %d windows x %d features (windows %s, every %d tick(s))",
                 table.size(), table.schema().size(), windows.stream().map(DurationText::format).toList(), labelEveryTicks));
         return new PreparedRecording(fleet, table, labelEveryTicks);
     }
 
-    /** With a declared metric list that may name metrics the recording lacks (their features are NaN). */
+    /**
+     * With a declared metric list that may name metrics the recording lacks (their features are NaN), and node-life
+     * features as a model was trained with them.
+     */
     static PreparedRecording prepareDeclared(RecordedFleet fleet, List<Duration> windows, SortedSet<String> metrics,
-                                             int labelEveryTicks, Consumer<String> progress) {
+                                             boolean nodeLife, int labelEveryTicks, Consumer<String> progress) {
         requireWindowsWithinTelemetry(fleet, windows);
-        FeatureTable table = FeatureTable.extract(fleet, new FeatureSpec(windows, metrics), labelEveryTicks);
+        FeatureTable table = FeatureTable.extract(fleet, windows, metrics, nodeLife, labelEveryTicks);
         progress.accept(String.format(Locale.ROOT, "features: %d windows x %d features", table.size(), table.schema().size()));
         return new PreparedRecording(fleet, table, labelEveryTicks);
     }

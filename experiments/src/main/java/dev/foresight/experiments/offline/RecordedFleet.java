@@ -1,5 +1,6 @@
 package dev.foresight.experiments.offline;
 
+import dev.foresight.predictor.feature.NodeLife;
 import dev.foresight.predictor.label.HealthEvent;
 import dev.foresight.producers.dataset.EventCategory;
 import dev.foresight.predictor.label.NodeHistory;
@@ -46,6 +47,8 @@ public final class RecordedFleet {
     private final long firstTelemetryMillis;
     private final List<CategorisedFailure> categorisedFailures;
     private final Map<String, long[]> nonZeroTimes;
+    private final List<List<LifeEvent>> lifeEvents;
+    private final boolean reportsLife;
 
     /**
      * A failure with its category.
@@ -57,10 +60,14 @@ public final class RecordedFleet {
     record CategorisedFailure(int node, long time, String category) {
     }
 
+    /** A node event that feeds the node-life features, in time order per node. */
+    record LifeEvent(NodeLife.Event event, long timeMillis) {
+    }
+
     private RecordedFleet(Path directory, RecordingFacts facts, Duration tick, long observedUntilMillis, List<String> nodes,
                           List<NodeHistory> histories, boolean[] failsInData, SortedMap<String, Long> metricCounts,
                           long telemetryRecords, long firstTelemetryMillis, List<CategorisedFailure> categorisedFailures,
-                          Map<String, long[]> nonZeroTimes) {
+                          Map<String, long[]> nonZeroTimes, List<List<LifeEvent>> lifeEvents, boolean reportsLife) {
         this.directory = directory;
         this.facts = facts;
         this.tick = tick;
@@ -73,6 +80,8 @@ public final class RecordedFleet {
         this.firstTelemetryMillis = firstTelemetryMillis;
         this.categorisedFailures = List.copyOf(categorisedFailures);
         this.nonZeroTimes = Map.copyOf(nonZeroTimes);
+        this.lifeEvents = List.copyOf(lifeEvents);
+        this.reportsLife = reportsLife;
         this.index = new HashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
             index.put(nodes.get(i), i);
@@ -85,8 +94,20 @@ public final class RecordedFleet {
         TreeMap<String, List<HealthEvent>> events = new TreeMap<>();
         long[] latest = {Long.MIN_VALUE};
         List<NodeEvent> categorised = new ArrayList<>();
+        TreeMap<String, List<LifeEvent>> life = new TreeMap<>();
+        boolean[] lifeReported = {false};
         RecordingReader.forEach(directory, RecordingStream.NODE_EVENTS, NodeEvent.class, e -> {
             latest[0] = Math.max(latest[0], e.getTimestamp().toEpochMilli());
+            NodeLife.Event lifeEvent = switch (e.getType()) {
+                case FAILED -> NodeLife.Event.FAILED;
+                case REPAIRED -> NodeLife.Event.REPAIRED;
+                case BOOTED -> NodeLife.Event.BOOTED;
+                default -> null;
+            };
+            if (lifeEvent != null) {
+                life.computeIfAbsent(e.getNodeId(), n -> new ArrayList<>()).add(new LifeEvent(lifeEvent, e.getTimestamp().toEpochMilli()));
+                lifeReported[0] |= lifeEvent != NodeLife.Event.FAILED;
+            }
             if (e.getType() == NodeEventType.FAILED && EventCategory.of(e).isPresent()) {
                 categorised.add(e);
             }
@@ -137,8 +158,14 @@ public final class RecordedFleet {
         }
         List<CategorisedFailure> failures = categorised.stream().map(e -> new CategorisedFailure(Collections.binarySearch(nodes,
                 e.getNodeId()), e.getTimestamp().toEpochMilli(), EventCategory.of(e).orElseThrow())).toList();
+        List<List<LifeEvent>> lifeByNode = new ArrayList<>();
+        for (String node : nodes) {
+            List<LifeEvent> list = new ArrayList<>(life.getOrDefault(node, List.of()));
+            list.sort(java.util.Comparator.comparingLong(LifeEvent::timeMillis)); // stable: same-time events keep file order
+            lifeByNode.add(list);
+        }
         return new RecordedFleet(directory, facts, tick, observedUntil, nodes, histories, fails, metrics, span[4], span[0], failures,
-                sortedTimes(nonZero));
+                sortedTimes(nonZero), lifeByNode, lifeReported[0]);
     }
 
     private static Map<String, long[]> sortedTimes(Map<String, List<Long>> times) {
@@ -157,6 +184,19 @@ public final class RecordedFleet {
                     + "does not span two ticks, so the tick length is unknown");
         }
         return Duration.ofMillis((span[1] - span[0]) / ticks);
+    }
+
+    /** The node's failures, repairs and boots, in time order. */
+    List<LifeEvent> lifeEvents(int node) {
+        return lifeEvents.get(node);
+    }
+
+    /**
+     * Whether the recording reports nodes' lives (repairs or boots, not only failures): then node-life features mean
+     * something. A source that records only failures (a disk retired at its first failure) gets none.
+     */
+    public boolean reportsLife() {
+        return reportsLife;
     }
 
     public void forEachTelemetry(Consumer<NodeTelemetry> action) {

@@ -39,17 +39,25 @@ public final class Quantities {
 
     /** Predictor figures of a run that acted on predictions ({@link dev.foresight.experiments.RunResult#predictorQuality}). */
     public static final List<Quantity> PREDICTOR = List.of(
-            new Quantity("precision", "Precision (alarm ticks followed by a failure within the horizon)", "share", Better.HIGHER),
-            new Quantity("recall", "Recall (failures with an alarm within the horizon before them)", "share", Better.HIGHER),
-            new Quantity("f1", "F1 score", "", Better.HIGHER),
-            new Quantity("falseAlarmsPerNodeDay", "False alarms", "per node-day", Better.LOWER),
-            new Quantity("failures", "Failures judged", "", Better.NEITHER),
+            new Quantity("announcedRecall", "Recall of announced failures (an alarm at least 1 + lag ticks and at most the horizon before them)", "share", Better.HIGHER),
+            new Quantity("recall", "Recall of all failures, sudden ones included", "share", Better.HIGHER),
+            new Quantity("precision", "Precision (alarm episodes followed by a failure within the horizon)", "share", Better.HIGHER),
+            new Quantity("falseAlarmsPerNodeDay", "False alarms (episodes without a failure)", "per node-day", Better.LOWER),
+            new Quantity("recallAtPrecision90", "Recall of announced failures at precision 0.9 and at most 0.05 false alarms per node-day (best threshold)", "share", Better.HIGHER),
+            new Quantity("idealRecallAtPrecision90", "The same for the ideal predictor on the same node-ticks", "share", Better.HIGHER),
+            new Quantity("prAuc", "PR-AUC over node-ticks", "", Better.HIGHER),
+            new Quantity("idealPrAuc", "PR-AUC of the ideal predictor on the same node-ticks", "", Better.HIGHER),
+            new Quantity("prAucOfIdeal", "PR-AUC as a share of the ideal predictor's", "share", Better.HIGHER),
+            new Quantity("f1", "F1 score (episode precision, failure recall)", "", Better.HIGHER),
+            new Quantity("failures", "Failures judged (from the first tick a model was in effect)", "", Better.NEITHER),
+            new Quantity("announcedFailures", "Announced failures judged", "", Better.NEITHER),
             new Quantity("failuresDetected", "Failures detected", "", Better.HIGHER),
-            new Quantity("alarmTicks", "Alarm node-ticks", "", Better.NEITHER),
+            new Quantity("alarmEpisodes", "Alarm episodes", "", Better.NEITHER),
             new Quantity("leadTimeMinutesMin", "Lead time, shortest", "minutes", Better.HIGHER),
             new Quantity("leadTimeMinutesMedian", "Lead time, median", "minutes", Better.HIGHER),
             new Quantity("leadTimeMinutesP90", "Lead time, 90th percentile", "minutes", Better.HIGHER),
             new Quantity("leadTimeMinutesMax", "Lead time, longest", "minutes", Better.HIGHER),
+            new Quantity("modelTicks", "Ticks with a model in effect", "ticks", Better.NEITHER),
             new Quantity("horizonTicks", "Prediction horizon", "ticks", Better.NEITHER));
 
     private static final Map<String, Quantity> RUN_BY_KEY = RUN.stream().collect(Collectors.toMap(Quantity::key, Function.identity()));

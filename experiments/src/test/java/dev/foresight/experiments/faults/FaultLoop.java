@@ -12,6 +12,7 @@ import dev.foresight.cluster.scenario.CheckpointSettings;
 import dev.foresight.experiments.ExperimentOptions;
 import dev.foresight.experiments.Policy;
 import dev.foresight.experiments.loop.LearnedControlPlane;
+import dev.foresight.experiments.loop.IdealPredictor;
 import dev.foresight.experiments.loop.RecordingListener;
 import dev.foresight.producers.recording.RecordingStream;
 import dev.foresight.producers.recording.RunRecorder;
@@ -136,7 +137,8 @@ final class FaultLoop {
         // the identity ExperimentRunner gives the recording (its sync markers derive from it)
         try (RunRecorder recorder = new RunRecorder(runDir, scenario.name() + "/" + seed + "/" + POLICY.name());
              TickPublisher publisher = new TickPublisher(kafka, topics, id + "-simulator")) {
-            RecordingListener recording = new RecordingListener(recorder);
+            RecordingListener recording = new RecordingListener(recorder,
+                    new IdealPredictor(simulation, ExperimentOptions.DEFAULT_HORIZON_TICKS)::predict);
             startStreamsInstance();
             actuator = ActuatorApp.start(actuatorConfig());
             TickedTopicReader<Command> commands = new TickedTopicReader<>(kafka, topics.name(TopicRole.COMMANDS),

@@ -39,7 +39,7 @@ class HorizonLabelsTest {
         Path file = Files.writeString(dir.resolve("f.csv"), csv);
         BackblazeImporter.run(BackblazeImportOptions.of(List.of(file), dir.resolve("rec")));
         fleet = RecordedFleet.open(dir.resolve("rec"));
-        table = FeatureTable.extract(fleet, new FeatureSpec(List.of(Duration.ofDays(3)), new TreeSet<>(List.of("smart_5_raw"))), 1);
+        table = FeatureTable.extract(fleet, List.of(Duration.ofDays(3)), new TreeSet<>(List.of("smart_5_raw")), false, 1);
     }
 
     /** Labels of one node's rows by tick: 1 positive, 0 negative, -1 not usable. */

@@ -51,7 +51,7 @@ public final class FeatureExtractor implements Serializable {
      * @throws IllegalArgumentException if the samples are out of order
      */
     public Features extract(List<Sample> samples, long windowEndMillis) {
-        return extract(SampleColumns.of(samples), windowEndMillis);
+        return extract(SampleColumns.of(samples), windowEndMillis, null, null);
     }
 
     /**
@@ -59,12 +59,22 @@ public final class FeatureExtractor implements Serializable {
      * path, reading the columns the window keeps up to date instead of every sample's map.
      */
     public Features extract(SlidingWindow window, long windowEndMillis) {
-        return extract(window.columns(), windowEndMillis);
+        return extract(window.columns(), windowEndMillis, null, null);
     }
 
-    private Features extract(SampleColumns columns, long windowEndMillis) {
-        int to = columns.firstAfter(windowEndMillis);
-        int from = columns.firstAfter(windowEndMillis - windowMillis[windowMillis.length - 1]);
+    /**
+     * The streaming path with the node's state: its load baselines (learnt from the samples its window let go) and
+     * its life from node events. Either may be null: residuals, respectively node-life features, are then missing.
+     */
+    public Features extract(SlidingWindow window, long windowEndMillis, NodeBaselines baselines, NodeLife life) {
+        return extract(window.columns(), windowEndMillis, baselines, life);
+    }
+
+    private Features extract(SampleColumns raw, long windowEndMillis, NodeBaselines baselines, NodeLife life) {
+        int to = raw.firstAfter(windowEndMillis);
+        int from = raw.firstAfter(windowEndMillis - windowMillis[windowMillis.length - 1]);
+        Columns columns = spec.baselines().isEmpty() ? raw
+                : new BaselinedColumns(raw, baselines != null ? baselines : new NodeBaselines(spec.baselines()), from, to);
         long[] times = columns.times();
         String[] metrics = spec.openVocabulary() ? presentMetrics(columns, from, to) : vocabulary();
         FeatureLayout current = layoutFor(metrics);
@@ -102,6 +112,12 @@ public final class FeatureExtractor implements Serializable {
                 }
             }
         }
+        if (spec.nodeLife()) {
+            double[] point = life != null ? life.featuresAt(windowEndMillis) : null;
+            for (int i = 0; i < NodeLife.FEATURE_NAMES.size(); i++) {
+                values[current.pointPosition(i)] = point != null ? point[i] : Double.NaN;
+            }
+        }
         return new Features(current.names(), values);
     }
 
@@ -110,15 +126,19 @@ public final class FeatureExtractor implements Serializable {
      * Useful to build a {@link FeatureSchema} up front from a declared metric list.
      */
     public List<String> featureNames(Collection<String> metrics) {
-        return FeatureLayout.of(metrics.stream().distinct().sorted().toArray(String[]::new), spec.windows()).names();
+        return FeatureLayout.of(metrics.stream().distinct().sorted().toArray(String[]::new), spec.windows(), points()).names();
     }
 
     /** The metrics with at least one finite value in the slots {@code [from, to)}, sorted. */
-    private static String[] presentMetrics(SampleColumns columns, int from, int to) {
+    private static String[] presentMetrics(Columns columns, int from, int to) {
         String[] all = columns.metrics();
         String[] present = new String[all.length];
         int count = 0;
         for (String metric : all) {
+            if (columns instanceof BaselinedColumns baselined && baselined.alwaysPresent(metric)) {
+                present[count++] = metric;
+                continue;
+            }
             double[] column = columns.column(metric);
             for (int i = from; i < to; i++) {
                 if (Double.isFinite(column[i])) {
@@ -141,12 +161,16 @@ public final class FeatureExtractor implements Serializable {
 
     private FeatureLayout layoutFor(String[] metrics) {
         FeatureLayout cached = layout;
-        if (cached != null && cached.covers(metrics)) {
+        if (cached != null && cached.covers(metrics, points())) {
             return cached;
         }
-        FeatureLayout fresh = FeatureLayout.of(metrics, spec.windows());
+        FeatureLayout fresh = FeatureLayout.of(metrics, spec.windows(), points());
         layout = fresh;
         return fresh;
+    }
+
+    private List<String> points() {
+        return spec.nodeLife() ? NodeLife.FEATURE_NAMES : List.of();
     }
 
     /** Index of the first of {@code size} ascending times strictly after {@code start} (size if none). */

@@ -16,18 +16,27 @@ final class FeatureLayout {
 
     /** The vocabulary, sorted. */
     private final String[] metrics;
+    /** Features that are one value per vector rather than statistics of a window (e.g. {@link NodeLife}'s). */
+    private final List<String> pointNames;
+    private final int[] pointPositions;
     /** Every feature name, sorted. */
     private final List<String> names;
     /** Per metric, window and statistic ordinal: index in {@code names}, or -1 where the statistic does not apply. */
     private final int[][][] positions;
 
-    private FeatureLayout(String[] metrics, List<String> names, int[][][] positions) {
+    private FeatureLayout(String[] metrics, List<String> pointNames, List<String> names, int[][][] positions) {
         this.metrics = metrics;
+        this.pointNames = pointNames;
         this.names = names;
         this.positions = positions;
+        this.pointPositions = pointNames.stream().mapToInt(n -> java.util.Collections.binarySearch(names, n)).toArray();
     }
 
     static FeatureLayout of(String[] metrics, List<Duration> windows) {
+        return of(metrics, windows, List.of());
+    }
+
+    static FeatureLayout of(String[] metrics, List<Duration> windows, List<String> pointNames) {
         Statistic[] statistics = Statistic.values();
         TreeMap<String, int[]> slots = new TreeMap<>();
         for (int m = 0; m < metrics.length; m++) {
@@ -47,16 +56,29 @@ final class FeatureLayout {
                 Arrays.fill(perWindow, -1);
             }
         }
+        for (String point : pointNames) {
+            if (slots.put(point, null) != null) {
+                throw new IllegalArgumentException("a point feature clashes with a window statistic: " + point);
+            }
+        }
         int index = 0;
         for (int[] slot : slots.values()) {
-            positions[slot[0]][slot[1]][slot[2]] = index++;
+            if (slot != null) {
+                positions[slot[0]][slot[1]][slot[2]] = index;
+            }
+            index++;
         }
-        return new FeatureLayout(metrics.clone(), List.copyOf(slots.keySet()), positions);
+        return new FeatureLayout(metrics.clone(), List.copyOf(pointNames), List.copyOf(slots.keySet()), positions);
     }
 
-    /** Whether this layout is for exactly this vocabulary. */
-    boolean covers(String[] vocabulary) {
-        return Arrays.equals(metrics, vocabulary);
+    /** Whether this layout is for exactly this vocabulary and these point features. */
+    boolean covers(String[] vocabulary, List<String> points) {
+        return Arrays.equals(metrics, vocabulary) && pointNames.equals(points);
+    }
+
+    /** Index in {@link #names()} of point feature i. */
+    int pointPosition(int i) {
+        return pointPositions[i];
     }
 
     String metric(int index) {

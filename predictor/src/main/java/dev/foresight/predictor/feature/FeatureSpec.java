@@ -18,10 +18,17 @@ import java.util.TreeSet;
  * and a declared metric absent from a window yields NaN features; this is the simpler choice for a
  * streaming shell and the recommended one when the telemetry source is known.
  *
- * @param windows trailing window lengths, each a whole number of seconds; stored sorted and distinct
- * @param metrics declared metric names, or empty for an open vocabulary
+ * <p><b>Baselines and node life.</b> {@code baselines} turns load-driven readings into residuals and hides the load
+ * itself ({@link LoadBaselines}); with {@code nodeLife} every vector also carries the {@link NodeLife} features.
+ *
+ * @param windows   trailing window lengths, each a whole number of seconds; stored sorted and distinct
+ * @param metrics   declared metric names, or empty for an open vocabulary (with baselines: the names the features
+ *                  see, residuals included)
+ * @param baselines which readings are seen as residuals against the node's load, which not at all
+ * @param nodeLife  whether vectors carry the node's failures in 30 days and hours since its last boot and repair
  */
-public record FeatureSpec(List<Duration> windows, SortedSet<String> metrics) implements Serializable {
+public record FeatureSpec(List<Duration> windows, SortedSet<String> metrics, LoadBaselines baselines, boolean nodeLife)
+        implements Serializable {
 
     /** Metric names ending with this suffix are counters and also get {@link Statistic#DELTA} and {@link Statistic#RATE}. */
     public static final String COUNTER_SUFFIX = "_total";
@@ -42,23 +49,45 @@ public record FeatureSpec(List<Duration> windows, SortedSet<String> metrics) imp
         }
         windows = List.copyOf(sorted);
         metrics = Collections.unmodifiableSortedSet(new TreeSet<>(metrics));
+        Objects.requireNonNull(baselines, "baselines");
     }
 
-    /** Windows of 10, 30 and 120 minutes over an open vocabulary. */
+    /** Plain statistics of every reading, no node life: the features of imported datasets and of earlier versions. */
+    public FeatureSpec(List<Duration> windows, SortedSet<String> metrics) {
+        this(windows, metrics, LoadBaselines.none(), false);
+    }
+
+    /** Windows of 10, 30 and 120 minutes over an open vocabulary, plain statistics. */
     public static FeatureSpec defaults() {
         return new FeatureSpec(
                 List.of(Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofMinutes(120)),
                 new TreeSet<>());
     }
 
+    /**
+     * For host telemetry (the simulator's and the host agent's vocabulary): the default windows over an open
+     * vocabulary, residuals against the load ({@link LoadBaselines#hostDefaults()}) and the node's life.
+     */
+    public static FeatureSpec hostDefaults() {
+        return defaults().withBaselines(LoadBaselines.hostDefaults()).withNodeLife(true);
+    }
+
     /** The same windows over a declared vocabulary. */
     public FeatureSpec withMetrics(SortedSet<String> declared) {
-        return new FeatureSpec(windows, declared);
+        return new FeatureSpec(windows, declared, baselines, nodeLife);
     }
 
     /** The given windows over the same vocabulary. */
     public FeatureSpec withWindows(List<Duration> newWindows) {
-        return new FeatureSpec(newWindows, metrics);
+        return new FeatureSpec(newWindows, metrics, baselines, nodeLife);
+    }
+
+    public FeatureSpec withBaselines(LoadBaselines newBaselines) {
+        return new FeatureSpec(windows, metrics, newBaselines, nodeLife);
+    }
+
+    public FeatureSpec withNodeLife(boolean on) {
+        return new FeatureSpec(windows, metrics, baselines, on);
     }
 
     /** Whether the vocabulary is open (no declared metrics). */

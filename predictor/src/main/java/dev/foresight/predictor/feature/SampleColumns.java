@@ -15,7 +15,7 @@ import java.util.Map;
  * the metrics the sample has. Appending is amortised O(metrics); dropping the oldest samples is O(1)
  * until the arrays are compacted. Mutable, not thread-safe.
  */
-final class SampleColumns {
+final class SampleColumns implements Columns {
 
     private static final int INITIAL_CAPACITY = 16;
 
@@ -86,17 +86,20 @@ final class SampleColumns {
         return end;
     }
 
-    long[] times() {
+    @Override
+    public long[] times() {
         return times;
     }
 
     /** A metric's column (indexed by absolute slot), or null if no held sample ever had it. */
-    double[] column(String metric) {
+    @Override
+    public double[] column(String metric) {
         return values.get(metric);
     }
 
     /** Every metric seen since the columns were last compacted, sorted. */
-    String[] metrics() {
+    @Override
+    public String[] metrics() {
         if (sortedMetrics == null) {
             sortedMetrics = values.keySet().stream().sorted().toArray(String[]::new);
         }
@@ -104,7 +107,8 @@ final class SampleColumns {
     }
 
     /** First slot whose time is strictly after {@code time} (end if none). */
-    int firstAfter(long time) {
+    @Override
+    public int firstAfter(long time) {
         int low = start;
         int high = end;
         while (low < high) {

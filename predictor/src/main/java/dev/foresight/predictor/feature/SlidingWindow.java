@@ -79,6 +79,16 @@ public final class SlidingWindow implements Serializable {
      * @return false if the sample is too old to matter (before the retention of the newest sample) and was not kept
      */
     public boolean add(Sample sample, LongConsumer evicted) {
+        return addEvicting(sample, s -> evicted.accept(s.timeMillis()));
+    }
+
+    /**
+     * Adds a sample and hands {@code evicted} every sample the add pushed out of the window, oldest first: what a
+     * store mirroring the window must delete, and what a node's {@link NodeBaselines} learn from.
+     *
+     * @return false if the sample is too old to matter (before the retention of the newest sample) and was not kept
+     */
+    public boolean addEvicting(Sample sample, java.util.function.Consumer<Sample> evicted) {
         if (!samples.isEmpty() && sample.timeMillis() <= newestTimeMillis() - retentionMillis) {
             return false;
         }
@@ -130,7 +140,7 @@ public final class SlidingWindow implements Serializable {
         return maxSamples;
     }
 
-    private void evict(LongConsumer evicted) {
+    private void evict(java.util.function.Consumer<Sample> evicted) {
         long cutoff = newestTimeMillis() - retentionMillis;
         int expired = 0;
         while (expired < samples.size() && samples.get(expired).timeMillis() <= cutoff) {
@@ -139,7 +149,7 @@ public final class SlidingWindow implements Serializable {
         int excess = Math.max(expired, samples.size() - maxSamples);
         if (excess > 0) {
             for (int i = 0; i < excess; i++) {
-                evicted.accept(samples.get(i).timeMillis());
+                evicted.accept(samples.get(i));
             }
             samples.subList(0, excess).clear();
             if (columns != null) {

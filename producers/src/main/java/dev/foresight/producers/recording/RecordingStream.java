@@ -12,6 +12,11 @@ public enum RecordingStream {
     TELEMETRY("telemetry.avro", NodeTelemetry.class),
     NODE_EVENTS("node-events.avro", NodeEvent.class),
     PREDICTIONS("predictions.avro", Prediction.class),
+    /**
+     * A simulated run's ground truth as predictions: the ideal predictor's view of every node at every tick (the true
+     * degradation of its coming failure), so any run can grade its predictor against the ceiling. Empty for real data.
+     */
+    IDEAL_SCORES("ideal-scores.avro", Prediction.class),
     COMMANDS("commands.avro", Command.class),
     COMMAND_RESULTS("command-results.avro", CommandResult.class);
 

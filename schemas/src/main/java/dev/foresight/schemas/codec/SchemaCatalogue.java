@@ -39,7 +39,7 @@ public final class SchemaCatalogue {
 
     /** Older writer schemas, as resource names; each must resolve to a current record type by full name. */
     static final List<String> HISTORY = List.of("avro-history/NodeTelemetry-v1.avsc", "avro-history/Prediction-v1.avsc",
-            "avro-history/NodeEvent-v1.avsc");
+            "avro-history/NodeEvent-v1.avsc", "avro-history/ModelRelease-v1.avsc");
 
     /** A writer schema and the current class it decodes into. */
     public record Entry(long fingerprint, Schema writerSchema, Class<? extends SpecificRecord> type, boolean current) {}

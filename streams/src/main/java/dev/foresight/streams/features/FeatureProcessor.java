@@ -4,7 +4,11 @@ import dev.foresight.predictor.feature.FeatureExtractor;
 import dev.foresight.predictor.feature.FeatureSpec;
 import dev.foresight.predictor.feature.Features;
 import dev.foresight.predictor.feature.Sample;
+import dev.foresight.predictor.feature.NodeBaselines;
+import dev.foresight.predictor.feature.NodeLife;
 import dev.foresight.predictor.feature.SlidingWindow;
+import dev.foresight.schemas.NodeEvent;
+import java.util.HashMap;
 import dev.foresight.schemas.FeatureVector;
 import dev.foresight.schemas.NodeTelemetry;
 import dev.foresight.schemas.TickMarker;
@@ -49,6 +53,10 @@ public final class FeatureProcessor implements Processor<String, Object, Object,
 
     /** {@code <node>|<sample time>} to the sample, as NodeTelemetry Avro, for every sample a window retains. */
     public static final String WINDOWS_STORE = "feature-windows";
+    /** Per node, its load baselines ({@link NodeBaselines}), learnt from the samples its window let go. */
+    public static final String BASELINES_STORE = "feature-baselines";
+    /** Per node, its life ({@link NodeLife}) from its node events. */
+    public static final String LIFE_STORE = "feature-node-life";
     /** Windows kept decoded; beyond this many nodes per task the least recently sampled are rebuilt on demand. */
     public static final int CACHED_WINDOWS = 4096;
 
@@ -62,7 +70,11 @@ public final class FeatureProcessor implements Processor<String, Object, Object,
     private final String stage;
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, byte[]> samples;
+    private KeyValueStore<String, byte[]> baselineStore;
+    private KeyValueStore<String, byte[]> lifeStore;
     private final Map<String, SlidingWindow> cache;
+    /** Decoded baselines of the cached windows: only a copy of the store, like the windows. */
+    private final Map<String, NodeBaselines> baselines = new HashMap<>();
 
     /**
      * @param spec           windows and vocabulary
@@ -82,7 +94,11 @@ public final class FeatureProcessor implements Processor<String, Object, Object,
         this.cache = new LinkedHashMap<>(256, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, SlidingWindow> eldest) {
-                return size() > cachedWindows;
+                if (size() > cachedWindows) {
+                    baselines.remove(eldest.getKey());
+                    return true;
+                }
+                return false;
             }
         };
         this.spec = Objects.requireNonNull(spec, "spec");
@@ -93,26 +109,31 @@ public final class FeatureProcessor implements Processor<String, Object, Object,
         this.stage = stage;
     }
 
-    public static StoreBuilder<KeyValueStore<String, byte[]>> windowsStore(StoreFactory stores) {
-        return stores.keyValue(WINDOWS_STORE);
+    public static List<StoreBuilder<KeyValueStore<String, byte[]>>> stores(StoreFactory stores) {
+        return List.of(stores.keyValue(WINDOWS_STORE), stores.keyValue(BASELINES_STORE), stores.keyValue(LIFE_STORE));
     }
 
     @Override
     public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
         this.samples = context.getStateStore(WINDOWS_STORE);
+        this.baselineStore = context.getStateStore(BASELINES_STORE);
+        this.lifeStore = context.getStateStore(LIFE_STORE);
         this.cache.clear();
+        this.baselines.clear();
     }
 
     @Override
     public void process(Record<String, Object> record) {
         if (record.value() instanceof NodeTelemetry telemetry) {
             extract(telemetry);
+        } else if (record.value() instanceof NodeEvent event) {
+            recordLife(event);
         } else if (record.value() instanceof TickMarker) {
             forwardToAll(record);
         } else {
             throw new IllegalArgumentException("feature processor got a " + record.value().getClass().getName()
-                    + " for key " + record.key() + "; it takes NodeTelemetry and TickMarker");
+                    + " for key " + record.key() + "; it takes NodeTelemetry, NodeEvent and TickMarker");
         }
     }
 
@@ -120,17 +141,25 @@ public final class FeatureProcessor implements Processor<String, Object, Object,
         String node = telemetry.getNodeId();
         long time = telemetry.getTimestamp().toEpochMilli();
         SlidingWindow window = cache.computeIfAbsent(node, this::rebuild);
-        // The window says which samples it lets go: delete exactly those keys. A range scan of the store per sample
-        // was once the topology's hottest path.
-        List<Long> dropped = new ArrayList<>(1);
-        if (!window.add(Sample.of(time, telemetry.getMetrics()), dropped::add)) {
+        NodeBaselines fits = baselines.computeIfAbsent(node, this::loadBaselines);
+        // The window says which samples it lets go: delete exactly those keys (a range scan of the store per sample
+        // was once the topology's hottest path), and the node's baselines learn from them, so a baseline never holds
+        // what a window measures against it.
+        List<Sample> dropped = new ArrayList<>(1);
+        if (!window.addEvicting(Sample.of(time, telemetry.getMetrics()), dropped::add)) {
             rejectLate(telemetry, window);
             return;
         }
         // put before deleting: at the sample cap a late sample can be the one the window lets go
         samples.put(sampleKey(node, time), AvroCodec.encode(telemetry));
-        dropped.forEach(droppedTime -> samples.delete(sampleKey(node, droppedTime)));
-        Features features = extractor.extract(window, time);
+        for (Sample gone : dropped) {
+            samples.delete(sampleKey(node, gone.timeMillis()));
+            fits.learn(gone);
+        }
+        if (!dropped.isEmpty() && !spec.baselines().isEmpty()) {
+            baselineStore.put(node, fits.toBytes());
+        }
+        Features features = extractor.extract(window, time, fits, spec.nodeLife() ? life(node) : null);
         forwardToAll(new Record<>(node, toVector(node, telemetry.getTimestamp(), telemetry.getTick(), features), time));
     }
 
@@ -147,6 +176,34 @@ public final class FeatureProcessor implements Processor<String, Object, Object,
             }
         }
         return window;
+    }
+
+    private NodeBaselines loadBaselines(String node) {
+        byte[] bytes = baselineStore.get(node);
+        return bytes == null ? new NodeBaselines(spec.baselines()) : NodeBaselines.fromBytes(spec.baselines(), bytes);
+    }
+
+    private NodeLife life(String node) {
+        byte[] bytes = lifeStore.get(node);
+        return bytes == null ? new NodeLife() : NodeLife.fromBytes(bytes);
+    }
+
+    /** Failures, repairs and boots feed the node's life features; other events do not. */
+    private void recordLife(NodeEvent event) {
+        if (!spec.nodeLife()) {
+            return;
+        }
+        NodeLife.Event kind = switch (event.getType()) {
+            case FAILED -> NodeLife.Event.FAILED;
+            case REPAIRED -> NodeLife.Event.REPAIRED;
+            case BOOTED -> NodeLife.Event.BOOTED;
+            default -> null;
+        };
+        if (kind != null) {
+            NodeLife life = life(event.getNodeId());
+            life.record(kind, event.getTimestamp().toEpochMilli());
+            lifeStore.put(event.getNodeId(), life.toBytes());
+        }
     }
 
     private static String sampleKey(String node, long time) {

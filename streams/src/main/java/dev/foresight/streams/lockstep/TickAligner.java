@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every accepted record is held in the {@value #INBOX_STORE} store until its lane's marker for the tick
  * arrives. When both lanes have closed a tick, that tick is released, in a fixed order: a
- * {@link TickOpening} (to the scorer), its node events (to the labeller), its telemetry (to the feature
- * processor), then one marker of stage {@value Stages#STREAMS} for this partition (to the feature processor,
+ * {@link TickOpening} (to the scorer), its node events (to the labeller and the feature processor), its telemetry (to
+ * the feature processor), then one marker of stage {@value Stages#STREAMS} for this partition (to the feature processor,
  * which passes it on). A tick only
  * one lane delivered a marker for is released when the other lane moves past it. A marker for a tick the
  * lane has already closed is dead-lettered as {@link RejectReason#STALE_MARKER}.
@@ -111,7 +111,9 @@ public final class TickAligner implements Processor<String, Inbound, Object, Obj
         context.forward(new Record<>(Stages.MARKER_KEY, new TickOpening(tick), time), openingNode);
         for (SpecificRecord value : events) {
             if (value instanceof NodeEvent event) {
-                context.forward(new Record<>(event.getNodeId(), event, event.getTimestamp().toEpochMilli()), eventsNode);
+                Record<Object, Object> out = new Record<>(event.getNodeId(), event, event.getTimestamp().toEpochMilli());
+                context.forward(out, eventsNode);
+                context.forward(out, telemetryNode); // the feature processor keeps each node's life from them
             }
         }
         for (SpecificRecord value : telemetry) {

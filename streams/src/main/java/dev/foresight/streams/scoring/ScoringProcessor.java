@@ -77,10 +77,20 @@ public final class ScoringProcessor implements Processor<String, Object, String,
     private LoadedModel direct;
     private boolean scoringDirectly;
 
+    /** The model trained elsewhere that scores until the trainer releases one, or null. */
+    private final ModelRelease initialModel;
+    private LoadedModel initial;
+
     public ScoringProcessor(int modelDelayTicks, TrainingSchedule schedule, String predictionsNode) {
+        this(modelDelayTicks, schedule, predictionsNode, null);
+    }
+
+    /** @param initialModel a model (version 0) that scores every tick before the first release, or null */
+    public ScoringProcessor(int modelDelayTicks, TrainingSchedule schedule, String predictionsNode, ModelRelease initialModel) {
         this.modelDelayTicks = modelDelayTicks;
         this.schedule = schedule;
         this.predictionsNode = predictionsNode;
+        this.initialModel = initialModel;
     }
 
     public static List<StoreBuilder<KeyValueStore<String, byte[]>>> stores(StoreFactory stores) {
@@ -247,7 +257,10 @@ public final class ScoringProcessor implements Processor<String, Object, String,
             decoded.remove(key);
         }
         if (current == null) {
-            return null;
+            if (initialModel != null && initial == null) {
+                initial = new LoadedModel(initialModel);
+            }
+            return initial;
         }
         String key = current;
         return decoded.computeIfAbsent(key, k -> new LoadedModel(AvroCodec.decode(models.get(k), ModelRelease.class)));

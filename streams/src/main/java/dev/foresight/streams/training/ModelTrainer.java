@@ -50,6 +50,11 @@ public final class ModelTrainer {
         this.validationSplit = new ClassSplit(validationFraction, embargo);
     }
 
+    /** The seed of every fit. */
+    public long seed() {
+        return options.seed();
+    }
+
     public static ModelTrainer from(StreamsSettings settings) {
         return new ModelTrainer(settings.predictor(), settings.calibrator(), settings.releasePolicy(),
                 settings.validationFraction(), settings.heldOutFraction(), settings.horizon());

@@ -65,6 +65,7 @@ public final class TrainerProcessor implements Processor<String, SpecificRecord,
     private static final String CHAMPION = "champion";
     private static final String LANES = "lanes";
     private static final String COMPLETED = "completed";
+    private static final String INITIAL_PUBLISHED = "initial-published";
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainerProcessor.class);
 
@@ -76,6 +77,8 @@ public final class TrainerProcessor implements Processor<String, SpecificRecord,
     private final long horizonMillis;
     private final String modelsNode;
     private final String broadcastNode;
+    /** The model trained elsewhere that is champion until the first release, or null. */
+    private final ModelRelease initialModel;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, byte[]> state;
     private LaneInbox inbox;
@@ -83,6 +86,14 @@ public final class TrainerProcessor implements Processor<String, SpecificRecord,
     public TrainerProcessor(ModelTrainer trainer, TrainingSchedule schedule, int modelDelayTicks,
                             int bufferCapacityPerClass, Duration tickLength, Duration horizon,
                             String modelsNode, String broadcastNode) {
+        this(trainer, schedule, modelDelayTicks, bufferCapacityPerClass, tickLength, horizon, modelsNode, broadcastNode, null);
+    }
+
+    /** @param initialModel the first champion (version 0, scoring from the first tick), or null */
+    public TrainerProcessor(ModelTrainer trainer, TrainingSchedule schedule, int modelDelayTicks,
+                            int bufferCapacityPerClass, Duration tickLength, Duration horizon,
+                            String modelsNode, String broadcastNode, ModelRelease initialModel) {
+        this.initialModel = initialModel;
         this.trainer = trainer;
         this.schedule = schedule;
         this.modelDelayTicks = modelDelayTicks;
@@ -187,6 +198,14 @@ public final class TrainerProcessor implements Processor<String, SpecificRecord,
             return;
         }
         ModelRelease champion = loadChampion();
+        if (champion == null && initialModel != null) {
+            champion = initialModel;
+            if (state.get(INITIAL_PUBLISHED) == null) {
+                // the scoring tasks have it from their settings; the models topic tells everyone else what scores
+                context.forward(new Record<>(MODEL_KEY, initialModel, time.toEpochMilli()), modelsNode);
+                state.put(INITIAL_PUBLISHED, new byte[] {1});
+            }
+        }
         FailurePredictor championModel = champion == null ? null : ModelCodec.decode(bytes(champion.getPayload()));
         ModelTrainer.Outcome outcome = trainer.train(schema, buffer.reweightedSnapshot(), championModel);
         if (!outcome.release()) {
@@ -194,7 +213,7 @@ public final class TrainerProcessor implements Processor<String, SpecificRecord,
                     buffer.size(false), outcome.reason());
             return;
         }
-        ModelRelease release = release(tick, time, champion, outcome);
+        ModelRelease release = release(tick, time, champion, outcome, buffer);
         state.put(CHAMPION, AvroCodec.encode(release));
         LOG.info("tick {}: released model v{} ({}, threshold {}, {} payload bytes), effective from tick {}: {}", tick,
                 release.getVersion(), release.getAlgorithm(), release.getThreshold(), release.getPayload().remaining(),
@@ -204,7 +223,8 @@ public final class TrainerProcessor implements Processor<String, SpecificRecord,
         context.forward(new Record<>(MODEL_KEY, release, timestamp), broadcastNode);
     }
 
-    private ModelRelease release(long tick, Instant time, ModelRelease champion, ModelTrainer.Outcome outcome) {
+    private ModelRelease release(long tick, Instant time, ModelRelease champion, ModelTrainer.Outcome outcome,
+                                 ExampleBuffer buffer) {
         Map<String, Double> metrics = new TreeMap<>();
         metrics.put("precision", outcome.calibration().precision());
         metrics.put("recall", outcome.calibration().recall());
@@ -222,7 +242,24 @@ public final class TrainerProcessor implements Processor<String, SpecificRecord,
         return new ModelRelease(version, model.algorithm().name(), model.schema().names(),
                 outcome.calibration().threshold(), horizonMillis, metrics, tick + modelDelayTicks,
                 time.plus(tickLength.multipliedBy(modelDelayTicks)), ModelCodec.ENCODING,
-                ByteBuffer.wrap(ModelCodec.encode(model)));
+                ByteBuffer.wrap(ModelCodec.encode(model)), provenance(tick, champion, buffer));
+    }
+
+    private Map<String, String> provenance(long tick, ModelRelease champion, ExampleBuffer buffer) {
+        Map<String, String> provenance = new TreeMap<>();
+        provenance.put("source", "online trainer");
+        provenance.put("decidedAtTick", Long.toString(tick));
+        List<Example> held = buffer.snapshot();
+        if (!held.isEmpty()) {
+            provenance.put("examplesFrom", Instant.ofEpochMilli(held.get(0).timeMillis()).toString());
+            provenance.put("examplesUntil", Instant.ofEpochMilli(held.get(held.size() - 1).timeMillis()).toString());
+        }
+        provenance.put("examples", Integer.toString(held.size()));
+        provenance.put("seed", Long.toString(trainer.seed()));
+        if (champion != null) {
+            provenance.put("replaces", "v" + champion.getVersion());
+        }
+        return provenance;
     }
 
     private void broadcastMarkers(long tick, Instant time, int lanes) {

@@ -38,7 +38,7 @@ class FeatureProcessorTest {
 
     private ProcessorHarness harness() {
         return new ProcessorHarness(() -> new FeatureProcessor(SPEC, List.of("vectors"), "dead", "foresight.telemetry",
-                "features"), Set.of(FeatureProcessor.windowsStore(new StoreFactory(false, 1 << 20))), List.of("vectors"),
+                "features"), Set.copyOf(FeatureProcessor.stores(new StoreFactory(false, 1 << 20))), List.of("vectors"),
                 "dead", stateDir);
     }
 
@@ -84,7 +84,7 @@ class FeatureProcessorTest {
         List<Sample> nodeA = new ArrayList<>();
         List<Features> expected = new ArrayList<>();
         try (ProcessorHarness harness = new ProcessorHarness(() -> new FeatureProcessor(SPEC, List.of("vectors"), "dead",
-                "foresight.telemetry", "features", 1), Set.of(FeatureProcessor.windowsStore(new StoreFactory(false, 1 << 20))),
+                "foresight.telemetry", "features", 1), Set.copyOf(FeatureProcessor.stores(new StoreFactory(false, 1 << 20))),
                 List.of("vectors"), "dead", stateDir)) {
             for (int minute = 0; minute < 40; minute++) {
                 Instant time = Fleet.START.plus(Duration.ofMinutes(minute));

@@ -188,7 +188,7 @@ class ScoringGateTest {
         FailurePredictor model = FailurePredictor.fit(FeatureSchema.of(NAMES), examples,
                 PredictorOptions.defaults().withAlgorithm(Algorithm.LOGISTIC_REGRESSION));
         return new ModelRelease(version, model.algorithm().name(), NAMES, 0.5, 600_000L, Map.of("prAuc", 1.0),
-                effectiveTick, at(effectiveTick), ModelCodec.ENCODING, ByteBuffer.wrap(ModelCodec.encode(model)));
+                effectiveTick, at(effectiveTick), ModelCodec.ENCODING, ByteBuffer.wrap(ModelCodec.encode(model)), Map.of());
     }
 
     private static Instant at(long tick) {

@@ -1,6 +1,7 @@
 package dev.foresight.streams.support;
 
 import dev.foresight.predictor.PredictorOptions;
+import dev.foresight.predictor.feature.LoadBaselines;
 import dev.foresight.schemas.topics.TopicSettings;
 import dev.foresight.streams.StreamsSettings;
 import java.nio.file.Path;
@@ -28,6 +29,9 @@ public final class TestSettings {
                 .tickLength(TICK)
                 .predictor(PredictorOptions.defaults().withForest(PredictorOptions.Forest.defaults().withTrees(20)))
                 .stateDir(stateDir)
-                .persistentStores(false);
+                .persistentStores(false)
+                // the plain statistics of every reading: the tests' hand-built fleets have no load to explain
+                .loadBaselines(LoadBaselines.none())
+                .nodeLife(false);
     }
 }
