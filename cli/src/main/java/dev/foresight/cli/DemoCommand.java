@@ -40,7 +40,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, defaultValue = "runs/demo", paramLabel = "DIR", description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--policies", split = ",", defaultValue = "NO_PROTECTION,PERIODIC,PROACTIVE,ORACLE",
+    @Option(names = "--policies", split = ",", defaultValue = "NO_PROTECTION,PERIODIC,PROACTIVE,IDEAL,ORACLE",
             description = "Policies to compare (default: ${DEFAULT-VALUE}).")
     List<Policy> policies;
 
@@ -53,6 +53,15 @@ final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     MetricsOptions metricsOptions = new MetricsOptions();
+
+    /**
+     * The demo's learned predictor starts from a month of the cluster's history, as an operator's would: trained once
+     * (about a minute) and cached under runs/history, so later demos start at once.
+     */
+    static final int HISTORY_DAYS = 30;
+
+    @Mixin
+    PredictorStartOptions predictorStart = new PredictorStartOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -68,8 +77,8 @@ final class DemoCommand implements Callable<Integer> {
             if (server != null) {
                 System.out.println("dashboard: " + server.uri());
             }
-            ExperimentOptions options = ExperimentOptions.defaults(out).withPolicies(policies).withProgress(true)
-                    .withKafka(cluster.clientProperties());
+            ExperimentOptions options = predictorStart.applyTo(ExperimentOptions.defaults(out).withPolicies(policies)
+                    .withProgress(true).withKafka(cluster.clientProperties()), s, HISTORY_DAYS);
             ExperimentRunner runner = new ExperimentRunner(options);
             if (!noDashboard) {
                 runner.addListener(feed);

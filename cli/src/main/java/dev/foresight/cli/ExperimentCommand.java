@@ -75,6 +75,9 @@ final class ExperimentCommand implements Runnable {
         @Mixin
         FailureTraceOptions failureTrace = new FailureTraceOptions();
 
+        @Mixin
+        PredictorStartOptions predictorStart = new PredictorStartOptions();
+
         int execute(List<Policy> policies) throws Exception {
             Scenario s = ScenarioArgument.resolve(scenario);
             long actualSeed = seed != null ? seed : s.seed();
@@ -86,6 +89,7 @@ final class ExperimentCommand implements Runnable {
                 ExperimentOptions options = ExperimentOptions.defaults(dir).withPolicies(policies).withEngine(engine)
                         .withConsolidation(consolidation).withKafka(cluster.clientProperties()).withProgress(!quiet)
                         .withHorizonTicks(horizonTicks).withPartitions(partitions).withFailures(failures);
+                options = predictorStart.applyTo(options, s, 0);
                 ExperimentRunner runner = new ExperimentRunner(options);
                 metrics.registry().ifPresent(registry -> runner.addListener(new ExperimentMetrics(new SimulationMeters(registry))));
                 printSummary(runner.run(s, actualSeed));

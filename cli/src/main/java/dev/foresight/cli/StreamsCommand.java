@@ -12,6 +12,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import dev.foresight.experiments.offline.OfflineModelFile;
+import dev.foresight.schemas.ModelRelease;
+import java.time.Instant;
 import picocli.CommandLine.Option;
 
 /** Runs the Kafka Streams topology (validation, features, labels, training, scoring) until stopped. */
@@ -40,8 +43,13 @@ final class StreamsCommand implements Callable<Integer> {
     @Option(names = "--tick-seconds", defaultValue = "60", description = "Simulated length of a tick (default: ${DEFAULT-VALUE}).")
     long tickSeconds;
 
-    @Option(names = "--horizon-minutes", defaultValue = "60", description = "Prediction horizon H (default: ${DEFAULT-VALUE}).")
-    long horizonMinutes;
+    @Option(names = "--horizon-minutes", description = "Prediction horizon H (default: the initial model's, else 60).")
+    Long horizonMinutes;
+
+    @Option(names = "--initial-model", paramLabel = "FILE",
+            description = "Score from the first tick with this model file (from 'foresight train', e.g. on the fleet's history), "
+                    + "as version 0; the online trainer keeps learning and replaces it only with a model that beats it.")
+    Path initialModel;
 
 
     @Mixin
@@ -53,8 +61,18 @@ final class StreamsCommand implements Callable<Integer> {
                 .applicationId(applicationId)
                 .topics(layout.settings())
                 .streamThreads(threads)
-                .tickLength(Duration.ofSeconds(tickSeconds))
-                .horizon(Duration.ofMinutes(horizonMinutes));
+                .tickLength(Duration.ofSeconds(tickSeconds));
+        Duration horizon = horizonMinutes != null ? Duration.ofMinutes(horizonMinutes) : Duration.ofMinutes(60);
+        if (initialModel != null) {
+            ModelRelease model = OfflineModelFile.release(OfflineModelFile.read(initialModel), initialModel, Instant.EPOCH);
+            if (horizonMinutes == null) {
+                horizon = Duration.ofMillis(model.getHorizonMillis());
+            }
+            builder.initialModel(model);
+            System.out.println("streams: starting from " + initialModel + " (" + model.getProvenance().get("trainedOn") + ", "
+                    + model.getAlgorithm() + ", threshold " + model.getThreshold() + ", horizon " + horizon + ")");
+        }
+        builder.horizon(horizon);
         if (stateDir != null) {
             builder.stateDir(stateDir);
         }

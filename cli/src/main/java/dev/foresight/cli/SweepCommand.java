@@ -63,6 +63,9 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     FailureTraceOptions failureTrace = new FailureTraceOptions();
 
+    @Mixin
+    PredictorStartOptions predictorStart = new PredictorStartOptions();
+
     @Override
     public Integer call() throws Exception {
         List<Long> seedList = SeedList.parse(seeds);
@@ -72,7 +75,8 @@ final class SweepCommand implements Callable<Integer> {
         if (!policies.contains(SweepPlan.REFERENCE)) {
             System.err.println("sweep: " + SweepPlan.REFERENCE.label() + " is run too: it is the reference of every difference");
         }
-        SweepPlan plan = new SweepPlan(s, seedList, policies, consolidation, horizonTicks, failures, dir, jobs, keepRecordings, rerunStale);
+        SweepPlan plan = new SweepPlan(s, seedList, policies, consolidation, horizonTicks, failures, dir, jobs, keepRecordings, rerunStale,
+                predictorStart.resolve(s, 0));
         SweepRunner.Outcome outcome = new SweepRunner(plan, System.err, !quiet).run();
         System.out.println();
         System.out.print(MarkdownTable.render(outcome.summary()));

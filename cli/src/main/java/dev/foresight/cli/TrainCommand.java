@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 /** {@code foresight train}: fit one model on a recording and write it to a file. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a failure predictor offline on a recording and write it to a model file.",
-            "One horizon: the oldest windows train, the newest 30 % (after an embargo of one horizon) calibrate the",
+            "One horizon: the oldest windows train, the newest 30 %% (after an embargo of one horizon) calibrate the",
             "alarm threshold. 'foresight evaluate OTHER_RECORDING --model FILE' scores another recording with it."})
 final class TrainCommand implements Callable<Integer> {
 

@@ -46,6 +46,34 @@ class ForesightCommandTest {
     }
 
     @Test
+    void noCommandsHelpPrintsAWarning() {
+        // an unescaped '%' in a description once made 'foresight train --help' print a picocli WARN
+        java.util.List<java.util.List<String>> paths = new java.util.ArrayList<>();
+        collect(ForesightCommand.commandLine(), new java.util.ArrayList<>(), paths);
+        assertThat(paths).hasSizeGreaterThan(15);
+        for (java.util.List<String> path : paths) {
+            java.util.List<String> args = new java.util.ArrayList<>(path);
+            args.add("--help");
+            Run r = run(args.toArray(String[]::new));
+            assertThat(r.exitCode()).as("%s --help", path).isZero();
+            assertThat(r.err()).as("%s --help", path).doesNotContain("WARN");
+            assertThat(r.out()).as("%s --help", path).doesNotContain("%n").contains("Usage:");
+        }
+    }
+
+    private static void collect(CommandLine command, java.util.List<String> path, java.util.List<java.util.List<String>> paths) {
+        paths.add(java.util.List.copyOf(path));
+        command.getSubcommands().forEach((name, sub) -> {
+            if (!name.equals(sub.getCommandName())) {
+                return; // an alias
+            }
+            java.util.List<String> deeper = new java.util.ArrayList<>(path);
+            deeper.add(name);
+            collect(sub, deeper, paths);
+        });
+    }
+
+    @Test
     void versionNamesFluentPartsAndLicense() {
         Run r = run("--version");
         assertThat(r.exitCode()).isZero();

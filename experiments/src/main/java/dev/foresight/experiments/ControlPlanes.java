@@ -84,6 +84,7 @@ final class ControlPlanes implements KafkaPolicyRun.ControlPlaneFactory {
                     .stateDir(Files.createTempDirectory("foresight-streams-"))
                     // nothing in the loop reads the features tap; it would be most of the bytes written
                     .publishFeatures(false)
+                    .initialModel(options.initialModel())
                     .build();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a state directory for Kafka Streams", e);

@@ -50,6 +50,7 @@ public final class ExperimentRunner {
     }
 
     public Outcome run(Scenario scenario, long seed) throws InterruptedException, TimeoutException {
+        ExperimentOptions options = forSeed(scenario, seed, this.options.policies());
         Path out = options.outputDir();
         try {
             Files.createDirectories(out.resolve("runs"));
@@ -78,7 +79,9 @@ public final class ExperimentRunner {
             for (Policy policy : options.policies()) {
                 Path runDir = out.resolve("runs").resolve(policy.label());
                 LOG.info("running {} on {} (seed {})", policy.label(), scenario.name(), seed);
-                RunResult result = new KafkaPolicyRun(options, planes, listeners).run(scenario, seed, policy, kafka, runDir, runId);
+                // the default planes build the learned predictor from the options: give them this seed's starting model
+                KafkaPolicyRun.ControlPlaneFactory runPlanes = planes instanceof ControlPlanes ? new ControlPlanes(options) : planes;
+                RunResult result = new KafkaPolicyRun(options, runPlanes, listeners).run(scenario, seed, policy, kafka, runDir, runId);
                 listeners.forEach(l -> l.onRunFinished(result));
                 results.add(result);
             }
@@ -97,9 +100,27 @@ public final class ExperimentRunner {
      */
     public RunResult runInProcess(Scenario scenario, long seed, Policy policy, Path runDir)
             throws InterruptedException, TimeoutException {
-        RunResult result = new InProcessPolicyRun(options, listeners).run(scenario, seed, policy, runDir);
+        RunResult result = new InProcessPolicyRun(forSeed(scenario, seed, List.of(policy)), listeners).run(scenario, seed, policy, runDir);
         listeners.forEach(l -> l.onRunFinished(result));
         return result;
+    }
+
+    /**
+     * The options with the learned predictor's starting model resolved: the history model when history is asked for
+     * and a learned policy runs (one history per scenario, trained once), else as given.
+     */
+    private ExperimentOptions forSeed(Scenario scenario, long seed, List<Policy> policies)
+            throws InterruptedException, TimeoutException {
+        if (options.initialModel() != null || options.historyDays() == 0 || !policies.contains(Policy.PROACTIVE)) {
+            return options;
+        }
+        return options.withInitialModel(HistoryModels.forRun(scenario, options.historyDays(), options.horizonTicks(),
+                options.historyCache(), line -> {
+                    LOG.info(line);
+                    if (options.showProgress()) {
+                        System.err.println(line);
+                    }
+                }));
     }
 
     private Outcome report(Scenario scenario, long seed, List<RunResult> results) {

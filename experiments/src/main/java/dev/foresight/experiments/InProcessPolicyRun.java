@@ -70,6 +70,6 @@ final class InProcessPolicyRun {
             counts = recorder.counts();
         }
         return RunOutputs.finish(policy, consolidation, scenario, seed, simulation, timeline, runDir, counts,
-                options.horizonTicks(), options.failures(), started);
+                options.horizonTicks(), options.failures(), options.initialModel(), started);
     }
 }

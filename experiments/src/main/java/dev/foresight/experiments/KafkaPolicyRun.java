@@ -124,6 +124,6 @@ final class KafkaPolicyRun {
             counts = recorder.counts();
         }
         return RunOutputs.finish(policy, options.consolidation(), scenario, seed, simulation, timeline, runDir, counts,
-                options.horizonTicks(), options.failures(), started);
+                options.horizonTicks(), options.failures(), options.initialModel(), started);
     }
 }

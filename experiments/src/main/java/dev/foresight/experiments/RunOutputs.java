@@ -2,6 +2,7 @@ package dev.foresight.experiments;
 
 import dev.foresight.cluster.ClusterSimulation;
 import dev.foresight.cluster.Scenario;
+import dev.foresight.schemas.ModelRelease;
 import dev.foresight.experiments.loop.RunTimeline;
 import dev.foresight.experiments.report.ExperimentReport;
 import dev.foresight.producers.recording.RecordingStream;
@@ -24,7 +25,7 @@ final class RunOutputs {
 
     static RunResult finish(Policy policy, boolean consolidation, Scenario scenario, long seed, ClusterSimulation simulation,
                             RunTimeline timeline, Path runDir, Map<String, Long> counts, long horizonTicks,
-                            ReplayedFailures failures, long startedNanos) {
+                            ReplayedFailures failures, ModelRelease initialModel, long startedNanos) {
         String label = policy.label() + (consolidation ? "+consolidation" : "");
         Map<String, String> checksums = new TreeMap<>();
         for (RecordingStream stream : RecordingStream.values()) {
@@ -32,10 +33,11 @@ final class RunOutputs {
         }
         PredictionQuality.Measured quality = PredictionQuality.measure(runDir, horizonTicks, scenario);
         RunResult result = new RunResult(policy, consolidation, simulation.summary(), timeline.snapshots(), runDir, counts,
-                checksums, quality.figures(), quality.prCurve(), (System.nanoTime() - startedNanos) / 1e9);
+                checksums, quality.figures(), quality.prCurve(), (System.nanoTime() - startedNanos) / 1e9,
+                initialModel == null || policy != Policy.PROACTIVE ? Map.of() : new TreeMap<>(initialModel.getProvenance()));
         Map<String, String> trace = failures == null ? null : failures.manifestEntry();
         new RunManifest(RunManifest.FORMAT_VERSION, scenario, seed, label, Versions.all(), counts, checksums,
-                ExperimentReport.figures(result), trace).write(runDir);
+                ExperimentReport.figures(result), trace, result.initialModel().isEmpty() ? null : result.initialModel()).write(runDir);
         return result;
     }
 }

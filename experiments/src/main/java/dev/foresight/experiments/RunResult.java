@@ -14,6 +14,7 @@ import java.util.Map;
  * @param checksums SHA-256 per recording file: equal checksums mean identical runs
  * @param predictorQuality precision, recall, ... of the predictions the run acted on (empty without predictions)
  * @param prCurve (recall, precision) points over node-ticks by falling threshold (empty without predictions)
+ * @param initialModel provenance of the model the learned predictor started from (empty: none)
  */
 public record RunResult(
         Policy policy,
@@ -25,7 +26,12 @@ public record RunResult(
         Map<String, String> checksums,
         Map<String, Double> predictorQuality,
         List<double[]> prCurve,
-        double wallSeconds) {
+        double wallSeconds,
+        Map<String, String> initialModel) {
+
+    public RunResult {
+        initialModel = initialModel == null ? Map.of() : Map.copyOf(initialModel);
+    }
 
     public String label() {
         return policy.label() + (consolidation ? "+consolidation" : "");

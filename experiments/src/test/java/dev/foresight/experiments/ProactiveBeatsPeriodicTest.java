@@ -3,36 +3,66 @@ package dev.foresight.experiments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.foresight.cluster.ScenarioLoader;
+import dev.foresight.experiments.sweep.SweepPlan;
+import dev.foresight.experiments.sweep.SweepRunner;
+import dev.foresight.experiments.sweep.summary.PairedDifference;
+import dev.foresight.experiments.sweep.summary.SweepSummary;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The claim the project exists to measure, on the scenario the demo runs: with the same failures (common
- * random numbers), prediction plus the actuator loses less work than periodic checkpointing alone, and the
- * oracle bounds what prediction can do. Runs on the in-process engine, which records the same bytes as the
- * Kafka engine (EngineEquivalenceTest), so the verdict holds for the demo through Kafka too.
+ * The claim the project exists to measure, on the scenario the demo runs, as the demo runs it (the learned predictor
+ * starts from a model of 30 days of the cluster's history): over several seeds, each with the same failures for both
+ * policies (common random numbers), prediction plus the actuator loses less work than periodic checkpointing alone in
+ * every seed, and does no less useful work on average. A regression guard, not the evidence: the README's 20-seed sweep
+ * is, with its confidence intervals. Runs on the in-process engine, which records the same bytes as the Kafka engine
+ * (EngineEquivalenceTest), so the verdict holds for the demo through Kafka too.
  */
 class ProactiveBeatsPeriodicTest {
 
-    @Test
-    void proactiveLosesLessWorkThanPeriodicCheckpointingOnTheDemoScenario(@TempDir Path dir) throws Exception {
-        var scenario = ScenarioLoader.builtIn("demo");
-        var options = ExperimentOptions.defaults(dir).withEngine(Engine.INPROCESS)
-                .withPolicies(List.of(Policy.PERIODIC, Policy.PROACTIVE, Policy.ORACLE));
-        var runs = new ExperimentRunner(options).run(scenario, scenario.seed()).runs();
-        RunResult periodic = runs.get(0);
-        RunResult proactive = runs.get(1);
-        RunResult oracle = runs.get(2);
+    static final List<Long> SEEDS = LongStream.rangeClosed(1, 5).boxed().toList();
 
-        assertThat(proactive.summary().totals().failures()).isPositive().isEqualTo(periodic.summary().totals().failures());
-        assertThat(proactive.recordCounts().get("commands.avro")).as("the actuator acted on learned predictions").isPositive();
-        assertThat(proactive.summary().totals().lostCoreSeconds()).isLessThan(periodic.summary().totals().lostCoreSeconds());
-        assertThat(oracle.summary().totals().lostCoreSeconds()).isLessThan(proactive.summary().totals().lostCoreSeconds());
-        // the report's PR curve: the oracle's alarms are exactly the node-ticks before a failure
-        assertThat(proactive.prCurve()).isNotEmpty();
-        assertThat(oracle.prCurve().get(0)[0]).as("oracle recall at its threshold").isGreaterThan(0.95);
-        assertThat(oracle.prCurve().get(0)[1]).as("oracle precision at its threshold").isEqualTo(1.0);
+    @TempDir
+    static Path dir;
+
+    static SweepSummary summary;
+
+    @BeforeAll
+    static void sweep() throws InterruptedException {
+        var plan = SweepPlan.of(ScenarioLoader.builtIn("demo"), SEEDS, List.of(Policy.PROACTIVE), dir.resolve("sweep"))
+                .withStart(PredictorStart.history(30, dir.resolve("history")));
+        summary = new SweepRunner(plan, new PrintStream(OutputStream.nullOutputStream()), false).run().summary();
+    }
+
+    static PairedDifference proactiveMinusPeriodic(String metric) {
+        return summary.metric(metric).orElseThrow().policy(Policy.PROACTIVE.label()).differenceFromReference();
+    }
+
+    @Test
+    void theActuatorActedOnLearnedPredictions() {
+        var migrations = summary.metric("migrationsCompleted").orElseThrow().policy(Policy.PROACTIVE.label()).bySeed();
+        // a seed whose few alarms all came when the node's VMs could not be moved (or had none) may migrate nothing
+        assertThat(migrations.stream().mapToDouble(Double::doubleValue).sum()).as("live migrations over the seeds %s", migrations)
+                .isPositive();
+    }
+
+    @Test
+    void proactiveLosesLessWorkThanPeriodicInEverySeed() {
+        PairedDifference lost = proactiveMinusPeriodic("lostCoreHours");
+        assertThat(lost.seeds()).isEqualTo(SEEDS.size());
+        assertThat(lost.bySeed()).as("proactive minus periodic lost core-hours, per seed").allSatisfy(d -> assertThat(d).isNegative());
+    }
+
+    @Test
+    void proactiveDoesNoLessUsefulWorkOnAverage() {
+        PairedDifference useful = proactiveMinusPeriodic("usefulCoreHours");
+        assertThat(useful.seeds()).isEqualTo(SEEDS.size());
+        assertThat(useful.mean()).as("mean paired useful core-hours, proactive minus periodic").isGreaterThanOrEqualTo(0);
     }
 }

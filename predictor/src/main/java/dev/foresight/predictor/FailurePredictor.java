@@ -2,6 +2,7 @@ package dev.foresight.predictor;
 
 import dev.foresight.predictor.feature.FeatureSchema;
 import dev.foresight.predictor.feature.Features;
+import dev.foresight.predictor.calibration.ProbabilityScale;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,12 +32,38 @@ public final class FailurePredictor implements Serializable {
     private final ColumnImputer imputer;
     private final Scorer scorer;
     private final TrainingSummary summary;
+    /** Maps the scorer's ranking score to a probability of failure within the horizon; null: the raw score. */
+    private final ProbabilityScale scale;
 
-    private FailurePredictor(FeatureSchema schema, ColumnImputer imputer, Scorer scorer, TrainingSummary summary) {
+    private FailurePredictor(FeatureSchema schema, ColumnImputer imputer, Scorer scorer, TrainingSummary summary,
+                             ProbabilityScale scale) {
         this.schema = schema;
         this.imputer = imputer;
         this.scorer = scorer;
         this.summary = summary;
+        this.scale = scale;
+    }
+
+    /**
+     * The same model with its scores mapped to probabilities by {@code probabilityScale} (fitted on held-out
+     * scores of this model, as {@link #rawScores} gives them).
+     */
+    public FailurePredictor withScale(ProbabilityScale probabilityScale) {
+        return new FailurePredictor(schema, imputer, scorer, summary, probabilityScale);
+    }
+
+    /** The probability scale, if the model has one. */
+    public java.util.Optional<ProbabilityScale> scale() {
+        return java.util.Optional.ofNullable(scale);
+    }
+
+    /** The scorer's ranking scores of examples, before any probability scale: what a scale is fitted on. */
+    public double[] rawScores(List<Example> examples) {
+        return withScale(null).probabilities(examples);
+    }
+
+    private double scaled(double raw) {
+        return scale == null ? raw : scale.apply(raw);
     }
 
     /**
@@ -79,7 +106,7 @@ public final class FailurePredictor implements Serializable {
         };
         TrainingSummary summary = new TrainingSummary(options.algorithm(), options.seed(), data.examples,
                 data.positives, data.negatives, data.negativesUsed, balance, schema.size());
-        return new FailurePredictor(schema, data.imputer, scorer, summary);
+        return new FailurePredictor(schema, data.imputer, scorer, summary, null);
     }
 
     /**
@@ -91,7 +118,7 @@ public final class FailurePredictor implements Serializable {
         if (features.length != schema.size()) {
             throw new IllegalArgumentException("expected " + schema.size() + " features, got " + features.length);
         }
-        return scorer.score(imputer.apply(features));
+        return scaled(scorer.score(imputer.apply(features)));
     }
 
     /** The failure score of a named vector, aligned to the schema by name (absent names count as missing). */
@@ -117,7 +144,7 @@ public final class FailurePredictor implements Serializable {
                 throw new IllegalArgumentException("expected " + schema.size() + " features, got "
                         + example.featureCount() + " in " + example);
             }
-            scores[i] = scorer.score(imputer.apply(example));
+            scores[i] = scaled(scorer.score(imputer.apply(example)));
         }
         return scores;
     }

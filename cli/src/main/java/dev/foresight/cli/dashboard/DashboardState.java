@@ -130,8 +130,15 @@ public final class DashboardState {
     public synchronized void model(ModelRelease m) {
         if (model == null || m.getVersion() > model.getVersion()) {
             model = m;
+            Map<String, String> from = m.getProvenance();
+            String provenance = from == null || from.isEmpty() ? ""
+                    : " (" + from.getOrDefault("source", "?") + (from.containsKey("trainedOn") ? " on " + from.get("trainedOn") : "")
+                            + (from.containsKey("trainedFrom") ? ", " + from.get("trainedFrom") + " to " + from.get("trainedUntil") : "")
+                            + (from.containsKey("examplesFrom") ? ", examples " + from.get("examplesFrom") + " to " + from.get("examplesUntil") : "")
+                            + ")";
             event(m.getEffectiveTick(), "MODEL", "v" + m.getVersion(), String.format(java.util.Locale.ROOT,
-                    "%s released, threshold %.2f, effective from tick %d", m.getAlgorithm(), m.getThreshold(), m.getEffectiveTick()));
+                    "%s released%s, threshold %.2f, effective from tick %d", m.getAlgorithm(), provenance, m.getThreshold(),
+                    m.getEffectiveTick()));
         }
     }
 

@@ -4,13 +4,18 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.foresight.predictor.FailurePredictor;
+import dev.foresight.predictor.calibration.Calibration;
 import dev.foresight.predictor.release.ModelCodec;
 import dev.foresight.predictor.release.ModelCodecException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.foresight.schemas.ModelRelease;
+import java.nio.ByteBuffer;
 import java.util.Base64;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Reads and writes {@link OfflineModel} files (JSON). */
 public final class OfflineModelFile {
@@ -66,6 +71,51 @@ public final class OfflineModelFile {
             throw new IllegalArgumentException(file + ": the payload's columns differ from featureNames; the file was edited");
         }
         return predictor;
+    }
+
+    /**
+     * The model as a release the streaming topology can start from: version 0, effective from the first tick, its
+     * provenance (the recording, period, seed, algorithm and validation figures it was trained with) travelling
+     * with it.
+     */
+    public static ModelRelease release(OfflineModel model, Path file, java.time.Instant effectiveTime) {
+        FailurePredictor predictor = predictor(model, file); // checks the payload against the declared columns
+        Map<String, String> provenance = new TreeMap<>();
+        provenance.put("source", "offline training (foresight train)");
+        provenance.put("modelFile", file.toString());
+        provenance.put("trainedOn", model.trainedOn());
+        provenance.put("trainedOnPolicy", String.valueOf(model.trainedOnPolicy()));
+        provenance.put("algorithm", model.algorithm());
+        provenance.put("seed", Long.toString(model.seed()));
+        provenance.put("horizon", model.horizon());
+        if (model.split() != null && model.split().train() != null) {
+            provenance.put("trainedFrom", String.valueOf(model.split().train().from()));
+            provenance.put("trainedUntil", String.valueOf(model.split().validation().to()));
+            provenance.put("trainFailures", Long.toString(model.split().train().failures()));
+            provenance.put("validationFailures", Long.toString(model.split().validation().failures()));
+        }
+        if (model.calibration() != null) {
+            provenance.put("threshold", model.calibration().strategy() + " " + model.calibration().threshold());
+        }
+        Map<String, Double> metrics = new TreeMap<>();
+        if (model.validation() != null) {
+            model.validation().forEach((k, v) -> {
+                if (v != null && Double.isFinite(v)) {
+                    metrics.put(k, v);
+                }
+            });
+        }
+        // as the online trainer never releases one: a threshold that did not reach its target precision on validation
+        // would flood the actuator with false alarms, so such a model scores (its probabilities still weigh actions)
+        // but never alarms
+        boolean fitToAct = model.calibration() != null && model.calibration().strategy() != Calibration.Strategy.MAX_F_BETA;
+        if (!fitToAct) {
+            provenance.put("alarms", "none: no threshold reached precision " + (model.calibration() == null ? "?"
+                    : model.calibration().targetPrecision()) + " on the validation period");
+        }
+        return new ModelRelease(0, model.algorithm(), model.featureNames(), fitToAct ? model.threshold() : Double.POSITIVE_INFINITY,
+                model.horizonMillis(), metrics, 0L, effectiveTime, ModelCodec.ENCODING, ByteBuffer.wrap(ModelCodec.encode(predictor)),
+                provenance);
     }
 
     static String encode(FailurePredictor predictor) {

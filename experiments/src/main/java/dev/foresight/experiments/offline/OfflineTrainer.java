@@ -3,6 +3,9 @@ package dev.foresight.experiments.offline;
 import dev.foresight.predictor.Example;
 import dev.foresight.predictor.FailurePredictor;
 import dev.foresight.predictor.calibration.Calibration;
+import dev.foresight.predictor.calibration.ProbabilityScale;
+import dev.foresight.predictor.evaluation.FailureDetection;
+import dev.foresight.predictor.label.HealthEvent;
 import dev.foresight.predictor.calibration.ThresholdCalibrator;
 import dev.foresight.predictor.calibration.TimeOrderedSplit;
 import dev.foresight.predictor.evaluation.Evaluation;
@@ -55,8 +58,10 @@ public final class OfflineTrainer {
         TimeOrderedSplit.Split split = new TimeOrderedSplit(VALIDATION_FRACTION, horizon).split(usable);
         requireFailures(split.train(), "training", horizon);
         requireFailures(split.validation(), "validation", horizon);
-        FailurePredictor model = FailurePredictor.fit(table.schema(), split.train(), options.predictor());
-        Calibration calibration = new ThresholdCalibrator(options.targetPrecision(), 1.0).calibrate(model, split.validation());
+        FailurePredictor fitted = FailurePredictor.fit(table.schema(), split.train(), options.predictor());
+        FailurePredictor model = fitted.withScale(probabilityScale(fitted, split.validation()));
+        Calibration calibration = episodeThreshold(fleet, model, split.validation(), horizon, options)
+                .orElseGet(() -> new ThresholdCalibrator(options.targetPrecision(), 1.0).calibrate(model, split.validation()));
         EvaluationReport validation = Evaluation.evaluate(model, split.validation(), calibration.threshold());
         SplitSummary summary = new SplitSummary("TIME", "newest " + Math.round(VALIDATION_FRACTION * 100)
                 + " % of labelled windows calibrate the threshold; no test slice (use 'foresight evaluate')",
@@ -72,6 +77,48 @@ public final class OfflineTrainer {
                 summary, ModelCodec.ENCODING, OfflineModelFile.encode(model));
         OfflineModelFile.write(file, modelFile);
         return new Result(file, validation, modelFile);
+    }
+
+    /** Platt scaling on the validation slice: the model's scores become probabilities of failure within H. */
+    static ProbabilityScale probabilityScale(FailurePredictor model, List<Example> validation) {
+        double[] raw = model.rawScores(validation);
+        boolean[] positive = new boolean[raw.length];
+        double[] weights = new double[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            positive[i] = validation.get(i).failed();
+            weights[i] = validation.get(i).weight();
+        }
+        return ProbabilityScale.fit(raw, positive, weights);
+    }
+
+    /**
+     * The threshold an operator would pick on the validation period: the most failures caught (an alarm at least
+     * {@code minLead} before) with alarm episodes at the target precision and at most
+     * {@value OfflineEvaluation#TARGET_FALSE_ALARMS_PER_NODE_DAY} false alarms per node-day; empty when no threshold
+     * does. The validation slice is the newest period of every node, so its windows are contiguous per node.
+     */
+    static java.util.Optional<Calibration> episodeThreshold(RecordedFleet fleet, FailurePredictor model, List<Example> validation,
+                                                           Duration horizon, OfflineOptions options) {
+        double[] scores = model.probabilities(validation);
+        List<FailureDetection.ScoredWindow> windows = new ArrayList<>(validation.size());
+        long from = Long.MAX_VALUE;
+        for (int i = 0; i < scores.length; i++) {
+            windows.add(new FailureDetection.ScoredWindow(validation.get(i).nodeId(), validation.get(i).timeMillis(), scores[i]));
+            from = Math.min(from, validation.get(i).timeMillis());
+        }
+        List<FailureDetection.Failure> failures = new ArrayList<>();
+        for (int node = 0; node < fleet.nodes().size(); node++) {
+            for (HealthEvent e : fleet.history(node).events()) {
+                if (e.kind() == HealthEvent.Kind.FAILED && e.timeMillis() > from) {
+                    failures.add(new FailureDetection.Failure(fleet.nodes().get(node), e.timeMillis(), null, null));
+                }
+            }
+        }
+        FailureDetection detection = FailureDetection.of(windows, failures, horizon.toMillis(), options.minLead().toMillis(),
+                FailureDetection.nodeDays(windows));
+        return detection.bestRecall(options.targetPrecision(), OfflineEvaluation.TARGET_FALSE_ALARMS_PER_NODE_DAY, 300)
+                .map(p -> new Calibration(p.threshold(), Calibration.Strategy.EPISODES, p.precision(), p.recall(),
+                        Double.NaN, options.targetPrecision(), 1.0));
     }
 
     private static void requireFailures(List<Example> slice, String name, Duration horizon) {

@@ -62,6 +62,9 @@ public final class ExperimentReport {
                 against.forEach(n.putObject("differenceFromPeriodic")::put);
             }
             n.set("predictor", mapper.valueToTree(run.predictorQuality()));
+            if (!run.initialModel().isEmpty()) {
+                n.set("initialModel", mapper.valueToTree(new java.util.TreeMap<>(run.initialModel())));
+            }
             n.set("recordCounts", mapper.valueToTree(run.recordCounts()));
             n.set("checksums", mapper.valueToTree(run.checksums()));
             n.put("recording", dir.relativize(run.recording()).toString());
@@ -281,7 +284,16 @@ public final class ExperimentReport {
                 continue;
             }
             any = true;
-            html.append("<h3>").append(esc(run.label())).append("</h3><table><tr><th>metric</th><th>value</th></tr>");
+            html.append("<h3>").append(esc(run.label())).append("</h3>");
+            if (!run.initialModel().isEmpty()) {
+                html.append("<p>Started from model version 0: ");
+                new java.util.TreeMap<>(run.initialModel()).forEach((k, v) -> html.append(esc(k)).append(" <code>").append(esc(v))
+                        .append("</code>; "));
+                html.append("the online trainer could replace it only with a model that beats it on held-out data.</p>");
+            }
+            html.append("<p>Learned against the ideal predictor (the true degradation of each coming failure, on the same"
+                    + " node-ticks): every figure below is from the first tick a model was in effect.</p>");
+            html.append("<table><tr><th>metric</th><th>value</th></tr>");
             run.predictorQuality().forEach((k, v) -> html.append("<tr><td>").append(esc(Quantities.predictorLabel(k))).append("</td><td>")
                     .append(format(v)).append("</td></tr>"));
             html.append("</table>");

@@ -14,15 +14,16 @@ import java.util.Objects;
  *
  * @param scenarioSha256 digest of the whole scenario, as resolved (see {@link ScenarioDigest})
  * @param failureTrace   the replayed trace's checksum and start, or null when failures are drawn from the seed
+ * @param predictorStart what the learned predictor starts from ({@code PredictorStart#describe()})
  * @param code           {@link CodeFingerprint} of the code that runs the loop
  */
 public record RunIdentity(String scenario, String scenarioSha256, long seed, String policy, boolean consolidation,
-                          long horizonTicks, String failureTrace, String code) {
+                          long horizonTicks, String failureTrace, String predictorStart, String code) {
 
     /** One digest of every part, for a glance at whether two results are comparable. */
     public String sha256() {
         String joined = String.join("\n", scenario, scenarioSha256, Long.toString(seed), policy, Boolean.toString(consolidation),
-                Long.toString(horizonTicks), String.valueOf(failureTrace), code);
+                Long.toString(horizonTicks), String.valueOf(failureTrace), String.valueOf(predictorStart), code);
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(joined.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
@@ -47,6 +48,9 @@ public record RunIdentity(String scenario, String scenarioSha256, long seed, Str
         }
         if (!Objects.equals(failureTrace, other.failureTrace)) {
             d.add("failure trace (" + describeTrace(other.failureTrace) + ", here " + describeTrace(failureTrace) + ")");
+        }
+        if (!Objects.equals(predictorStart, other.predictorStart)) {
+            d.add("predictor start (" + other.predictorStart + ", here " + predictorStart + ")");
         }
         if (!code.equals(other.code)) {
             d.add("code (fingerprint " + brief(other.code) + ", here " + brief(code) + ")");

@@ -15,7 +15,7 @@ import java.util.HexFormat;
  * scenario from a YAML file or a built-in name, with keys in any order, has one digest; any changed value
  * another.
  */
-final class ScenarioDigest {
+public final class ScenarioDigest {
 
     private static final JsonMapper CANONICAL = JsonMapper.builder()
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
@@ -24,7 +24,7 @@ final class ScenarioDigest {
 
     private ScenarioDigest() {}
 
-    static String of(Scenario scenario) {
+    public static String of(Scenario scenario) {
         try {
             byte[] json = CANONICAL.writeValueAsString(scenario).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));

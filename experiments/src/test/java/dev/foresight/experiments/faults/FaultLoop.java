@@ -23,6 +23,7 @@ import dev.foresight.producers.sim.TickPublisher;
 import dev.foresight.producers.sim.TickSink;
 import dev.foresight.producers.sim.TickedTopicReader;
 import dev.foresight.schemas.Command;
+import dev.foresight.schemas.ModelRelease;
 import dev.foresight.schemas.Prediction;
 import dev.foresight.schemas.topics.TopicAdministrator;
 import dev.foresight.schemas.topics.TopicCatalogue;
@@ -100,14 +101,18 @@ final class FaultLoop {
     private volatile ActuatorApp actuator;
     private final List<AutoCloseable> closeAtEnd = new ArrayList<>();
     private UnaryOperator<StreamsSettings.Builder> streamsTuning = UnaryOperator.identity();
+    private final ModelRelease initialModel;
 
     /**
      * @param userScenario the scenario as the user gives it; the policy's checkpointing is applied as ExperimentRunner does
      * @param kafka        client properties; the bootstrap address must stay valid for the whole run
      * @param prefix       topic prefix, unique on the cluster
      * @param workDir      where the recording and the Streams state directories go
+     * @param initialModel the model the learned predictor starts from (ExperimentOptions#initialModel), or null
      */
-    FaultLoop(Scenario userScenario, long seed, int partitions, Map<String, Object> kafka, String prefix, Path workDir) {
+    FaultLoop(Scenario userScenario, long seed, int partitions, Map<String, Object> kafka, String prefix, Path workDir,
+              ModelRelease initialModel) {
+        this.initialModel = initialModel;
         this.scenario = forPolicy(userScenario, POLICY);
         this.seed = seed;
         this.kafka = Map.copyOf(kafka);
@@ -295,7 +300,8 @@ final class FaultLoop {
                 .tickLength(Duration.ofSeconds(scenario.tickSeconds()))
                 .horizon(Duration.ofSeconds(scenario.tickSeconds() * ExperimentOptions.DEFAULT_HORIZON_TICKS))
                 .stateDir(stateDir)
-                .publishFeatures(false))
+                .publishFeatures(false)
+                .initialModel(initialModel))
                 .build();
     }
 

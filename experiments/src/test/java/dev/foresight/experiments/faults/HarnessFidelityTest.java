@@ -25,7 +25,8 @@ class HarnessFidelityTest {
     void theHandMadeLoopRecordsWhatExperimentRunnerRecords(TestKafka kafka, @TempDir Path dir) throws Exception {
         FaultLoop.Result harness = References.undisturbed(kafka);
         RunResult runner = new ExperimentRunner(ExperimentOptions.defaults(dir).withPolicies(List.of(References.POLICY))
-                .withKafka(kafka.clientProperties()).withPartitions(References.PARTITIONS))
+                .withKafka(kafka.clientProperties()).withPartitions(References.PARTITIONS)
+                .withInitialModel(References.initialModel()))
                 .run(References.scenario(), References.SEED).runs().get(0);
         assertThat(harness.counts()).isEqualTo(runner.recordCounts());
         assertThat(harness.checksums())

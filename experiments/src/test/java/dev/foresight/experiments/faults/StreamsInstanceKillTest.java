@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * lockstep markers, the recording (telemetry, events, predictions, commands, results) is byte-identical to
  * the undisturbed run's.
  *
- * <p>Schedule (150 ticks; the trainer decides at 0, 60 and 120 and releases model v1 at 120):
+ * <p>Schedule (150 ticks; the scoring starts from the history model, version 0; the trainer decides at 0, 60 and 120):
  * <ol>
  *   <li>tick 40: a second instance B joins the group, with an empty state directory (what it is given
  *       restores from the changelogs);</li>

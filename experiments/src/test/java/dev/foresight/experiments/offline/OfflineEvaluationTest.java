@@ -95,7 +95,7 @@ class OfflineEvaluationTest {
                 seed: 3
                 nodes: 24
                 racks: 2
-                durationTicks: 1440
+                durationTicks: 2880
                 failures:
                   weibull: {shape: 0.7, scaleHours: 40}
                   classes:

@@ -33,7 +33,7 @@ class ExperimentReportTest {
         AccountingSummary summary = new AccountingSummary(s.scenarioName(), s.seed(), s.ticks(), s.simulatedHours(), totals,
                 s.meanPowerWatts(), s.meanUtilization(), s.highPriorityJobsStarted());
         return new RunResult(policy, false, summary, List.of(totals), dir.resolve(policy.label()), Map.of(), Map.of(),
-                Map.of("precision", 0.5, "falseAlarmsPerNodeDay", 0.1), List.of(), 1.0);
+                Map.of("precision", 0.5, "falseAlarmsPerNodeDay", 0.1), List.of(), 1.0, Map.of());
     }
 
     @Test
@@ -46,7 +46,7 @@ class ExperimentReportTest {
         int netBenefit = html.indexOf("Net benefit against periodic checkpointing");
         assertThat(netBenefit).isPositive().isLessThan(html.indexOf("<h2>Summary</h2>"));
         assertThat(html.substring(netBenefit)).contains("<td>proactive</td><td>-50 (-5.0 %)</td><td>+2 (+4.0 %)</td><td>-30 (-75.0 %)</td>");
-        assertThat(html).contains("<td>Useful work, core-hours</td>", "<td>Energy, kWh</td>", "False alarms, per node-day")
+        assertThat(html).contains("<td>Useful work, core-hours</td>", "<td>Energy, kWh</td>", "False alarms (episodes without a failure), per node-day")
                 .doesNotContain(">usefulCoreHours<", ">lostCoreHours<", ">falseAlarmsPerNodeDay<");
         assertThat(html.indexOf("<td>Useful work, core-hours</td>")).isLessThan(html.indexOf("<td>Lost work, core-hours</td>"));
     }

@@ -20,7 +20,7 @@ class QuantitiesTest {
         assertThat(Quantities.runLabel("energyKwh")).isEqualTo("Energy, kWh");
         assertThat(Quantities.runLabel("vmsLost")).as("counts need no unit").isEqualTo("VMs lost");
         assertThat(Quantities.runLabel("someNewFigure")).as("unknown: its key, rather than nothing").isEqualTo("someNewFigure");
-        assertThat(Quantities.predictorLabel("falseAlarmsPerNodeDay")).isEqualTo("False alarms, per node-day");
+        assertThat(Quantities.predictorLabel("falseAlarmsPerNodeDay")).isEqualTo("False alarms (episodes without a failure), per node-day");
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ResultStoreTest {
 
-    static final RunIdentity IDENTITY = new RunIdentity("demo", "s1", 3, "PROACTIVE", false, 60, null, "c1");
+    static final RunIdentity IDENTITY = new RunIdentity("demo", "s1", 3, "PROACTIVE", false, 60, null, "no model", "c1");
     static final RunKey KEY = new RunKey(3, Policy.PROACTIVE);
 
     static StoredRun stored(RunIdentity identity) {
@@ -38,7 +38,7 @@ class ResultStoreTest {
     void writingLeavesNoTemporaryFileAndReplacesAnEarlierResult(@TempDir Path dir) throws Exception {
         ResultStore store = new ResultStore(dir);
         store.write(KEY, stored(IDENTITY));
-        RunIdentity newer = new RunIdentity("demo", "s1", 3, "PROACTIVE", false, 60, null, "c2");
+        RunIdentity newer = new RunIdentity("demo", "s1", 3, "PROACTIVE", false, 60, null, "no model", "c2");
         store.write(KEY, stored(newer));
 
         try (var files = Files.list(dir.resolve("results/seed-3"))) {
@@ -52,9 +52,9 @@ class ResultStoreTest {
         ResultStore store = new ResultStore(dir);
         store.write(KEY, stored(IDENTITY));
 
-        RunIdentity otherCode = new RunIdentity("demo", "s1", 3, "PROACTIVE", false, 60, null, "c9");
-        RunIdentity otherOptions = new RunIdentity("demo", "s1", 3, "PROACTIVE", true, 30, null, "c1");
-        RunIdentity otherScenario = new RunIdentity("demo", "s2", 3, "PROACTIVE", false, 60, null, "c1");
+        RunIdentity otherCode = new RunIdentity("demo", "s1", 3, "PROACTIVE", false, 60, null, "no model", "c9");
+        RunIdentity otherOptions = new RunIdentity("demo", "s1", 3, "PROACTIVE", true, 30, null, "no model", "c1");
+        RunIdentity otherScenario = new RunIdentity("demo", "s2", 3, "PROACTIVE", false, 60, null, "no model", "c1");
 
         assertThat(store.lookup(KEY, otherCode)).isEqualTo(new ResultStore.Stale("code (fingerprint c1, here c9)"));
         assertThat(((ResultStore.Stale) store.lookup(KEY, otherOptions)).differences())

@@ -19,6 +19,12 @@ public record Calibration(double threshold, Strategy strategy, double precision,
         /** The smallest threshold whose precision reaches the target (the most recall at that precision). */
         TARGET_PRECISION,
         /** No threshold reaches the target precision: the threshold of maximum F-beta instead. */
-        MAX_F_BETA
+        MAX_F_BETA,
+        /**
+         * On contiguous validation windows: the threshold catching the most failures whose alarm episodes reach the
+         * target precision within a false-alarm budget per node-day (precision is then per episode, recall per
+         * failure).
+         */
+        EPISODES
     }
 }

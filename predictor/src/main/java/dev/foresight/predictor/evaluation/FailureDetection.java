@@ -245,19 +245,31 @@ public final class FailureDetection {
                 nodeDays, leads.isEmpty() ? null : Evaluation.nearestRank(leads, 0.5));
     }
 
-    /** The counts at up to {@code maxPoints} thresholds spread over the scores' quantiles, highest threshold first. */
+    /**
+     * The counts at thresholds taken from the scores ranked highest first, at ranks spaced geometrically (1, 2, 3, ...
+     * growing by a factor so that about {@code maxPoints} ranks span all windows): alarms live in the top of the
+     * ranking, where evenly spaced quantiles would put almost no threshold. Highest threshold first.
+     */
     public List<Point> curve(int maxPoints) {
-        double[] distinct = Arrays.stream(score).distinct().sorted().toArray();
+        double[] descending = Arrays.stream(score).sorted().toArray();
         List<Point> points = new ArrayList<>();
-        if (distinct.length == 0) {
+        if (descending.length == 0) {
             return points;
         }
-        int step = Math.max(1, distinct.length / Math.max(1, maxPoints));
-        for (int i = distinct.length - 1; i >= 0; i -= step) {
-            points.add(at(distinct[i]));
-        }
-        if (points.get(points.size() - 1).threshold() != distinct[0]) {
-            points.add(at(distinct[0]));
+        double growth = Math.exp(Math.log(descending.length) / Math.max(1, maxPoints - 1));
+        double previous = Double.NaN;
+        double rank = 1;
+        while (true) {
+            int r = (int) Math.min(descending.length, Math.round(rank));
+            double threshold = descending[descending.length - r];
+            if (threshold != previous) {
+                points.add(at(threshold));
+                previous = threshold;
+            }
+            if (r == descending.length) {
+                break;
+            }
+            rank = Math.max(rank + 1, rank * growth);
         }
         return points;
     }

@@ -34,14 +34,23 @@ final class BaselinedColumns implements Columns {
         }
         List<LoadBaseline> specs = baselines.spec().baselines();
         for (int b = 0; b < specs.size(); b++) {
-            // a residual exists wherever its target does, even before the fit is ready (then it is NaN): an open
-            // vocabulary must not freeze a model's columns without it
-            if (raw.column(specs.get(b).target()) != null) {
+            // a residual exists wherever its target is measured in the window, even before the fit is ready (then it is
+            // NaN): an open vocabulary must not freeze a model's columns without it
+            if (measured(raw.column(specs.get(b).target()), from, to)) {
                 visible.add(specs.get(b).residualName());
                 residualIndex.put(specs.get(b).residualName(), b);
             }
         }
         this.metrics = visible.stream().sorted().distinct().toArray(String[]::new);
+    }
+
+    private static boolean measured(double[] column, int from, int to) {
+        for (int i = from; column != null && i < to; i++) {
+            if (Double.isFinite(column[i])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

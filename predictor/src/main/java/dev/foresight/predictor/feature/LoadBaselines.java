@@ -56,17 +56,17 @@ public record LoadBaselines(List<LoadBaseline> baselines, SortedSet<String> cont
     /**
      * For the host vocabulary of the simulator and the host agent ({@code dev.foresight.cluster.Metrics}):
      * CPU temperature against the load through the heat sink's lag, fan speed against the temperature its
-     * controller follows, power draw against the load, the 12 V rail and the inlet air against the node's own
-     * level. The load readings (utilisations, VM count, network, power) and the raw readings the residuals replace
-     * are context only. Metrics a source lacks are simply absent.
+     * controller follows, power draw against the load, the 12 V rail against the node's own level. The load readings
+     * (utilisations, VM count, network, power), the raw readings the residuals replace and the inlet air (a property
+     * of the node's place in the rack: as a feature it only told nodes apart) are context only. Metrics a source lacks
+     * are simply absent.
      */
     public static LoadBaselines hostDefaults() {
         return new LoadBaselines(List.of(
                 new LoadBaseline("temp_cpu_c", List.of(new LoadBaseline.Regressor("cpu_util", Duration.ofMinutes(5)))),
                 new LoadBaseline("fan_rpm", List.of(LoadBaseline.Regressor.of("temp_cpu_c"))),
                 new LoadBaseline("power_watts", List.of(LoadBaseline.Regressor.of("cpu_util"))),
-                new LoadBaseline("psu_voltage_v", List.of()),
-                new LoadBaseline("temp_inlet_c", List.of())),
+                new LoadBaseline("psu_voltage_v", List.of())),
                 new TreeSet<>(List.of("cpu_util", "mem_util", "vm_count", "net_mbps", "power_watts",
                         "temp_cpu_c", "fan_rpm", "psu_voltage_v", "temp_inlet_c")),
                 Duration.ofDays(1), 30);

@@ -27,6 +27,7 @@ public final class NodeLife {
     private static final long MEMORY_MILLIS = Duration.ofDays(30).toMillis();
     private static final double MILLIS_PER_HOUR = 3_600_000.0;
     private static final byte FORMAT_VERSION = 1;
+    private static final int KEPT = 256;
 
     /** The events that count. */
     public enum Event { FAILED, REPAIRED, BOOTED }
@@ -35,7 +36,11 @@ public final class NodeLife {
     private final List<Long> repairs = new ArrayList<>();
     private final List<Long> boots = new ArrayList<>();
 
-    /** Records an event; events older than 30 days before the newest are forgotten. */
+    /**
+     * Records an event. Each kind keeps its newest {@value #KEPT} events, so the state stays bounded whatever the
+     * source, and a query at any time sees every event before it that could count (a node failing more than that
+     * within 30 days is broken beyond what a feature says).
+     */
     public void record(Event event, long timeMillis) {
         List<Long> times = switch (event) {
             case FAILED -> failures;
@@ -47,11 +52,9 @@ public final class NodeLife {
             at--;
         }
         times.add(at, timeMillis);
-        long newest = Math.max(last(failures), Math.max(last(repairs), last(boots)));
-        // keep the newest repair and boot however old: "hours since" needs them
-        prune(failures, newest, 0);
-        prune(repairs, newest, 1);
-        prune(boots, newest, 1);
+        while (times.size() > KEPT) {
+            times.remove(0);
+        }
     }
 
     /** The features at a window end, in {@link #FEATURE_NAMES} order. */
@@ -72,16 +75,6 @@ public final class NodeLife {
             }
         }
         return Double.NaN;
-    }
-
-    private static long last(List<Long> times) {
-        return times.isEmpty() ? Long.MIN_VALUE : times.get(times.size() - 1);
-    }
-
-    private static void prune(List<Long> times, long newest, int keep) {
-        while (times.size() > keep && times.get(0) <= newest - MEMORY_MILLIS) {
-            times.remove(0);
-        }
     }
 
     public byte[] toBytes() {

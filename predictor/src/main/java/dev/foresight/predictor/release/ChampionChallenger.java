@@ -23,6 +23,18 @@ public final class ChampionChallenger {
     }
 
     /** Decides with {@link ReleasePolicy#defaults()}. */
+    /** Distinct failures (node and failure time) among the positive examples; one without a lead counts per window. */
+    static int distinctFailures(List<Example> examples) {
+        java.util.Set<String> failures = new java.util.HashSet<>();
+        for (Example e : examples) {
+            if (e.failed()) {
+                Long at = e.failureTimeMillis();
+                failures.add(e.nodeId() + "@" + (at != null ? at : "window " + e.timeMillis()));
+            }
+        }
+        return failures.size();
+    }
+
     public static ReleaseDecision decide(FailurePredictor champion, FailurePredictor challenger, List<Example> heldOut) {
         return decide(champion, challenger, heldOut, ReleasePolicy.defaults());
     }
@@ -39,10 +51,11 @@ public final class ChampionChallenger {
         Objects.requireNonNull(challenger, "challenger");
         Objects.requireNonNull(policy, "policy");
         int positives = (int) heldOut.stream().filter(Example::failed).count();
-        if (positives < policy.minPositives()) {
+        int failures = distinctFailures(heldOut);
+        if (failures < policy.minPositives()) {
             return new ReleaseDecision(false, Double.NaN, Double.NaN, policy.minMargin(), heldOut.size(), positives,
-                    "held-out set has " + positives + " positive examples, fewer than the "
-                            + policy.minPositives() + " needed to judge");
+                    "held-out set has " + positives + " positive windows of " + failures + " distinct failures, fewer than the "
+                            + policy.minPositives() + " failures needed to judge");
         }
         double challengerAp = averagePrecision(heldOut, challenger.probabilities(heldOut));
         double championAp = champion == null

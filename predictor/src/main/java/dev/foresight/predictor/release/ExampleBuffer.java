@@ -13,25 +13,27 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * The bounded training set a streaming trainer keeps: at most {@code capacityPerClass} positive
- * and at most as many negative examples, each class keeping its newest (by example time).
+ * The bounded training set a streaming trainer keeps: at most {@code capacityPerClass} positive and at most as
+ * many negative examples, each class a uniform sample of everything it was offered.
  *
- * <p>Bounding each class separately keeps the rare failures: a single shared bound would fill
- * with healthy windows. When a class is full, adding to it evicts its oldest example (ties on
- * time: the one added first); an example older than everything its full class holds is not
- * kept. The state is a pure function of the sequence of {@link #add} calls.
+ * <p>Each example gets a pseudo-random priority from its node and time (a fixed hash, so the same example always
+ * gets the same priority) and a full class keeps the examples with the smallest priorities (bottom-k sampling):
+ * a uniform sample over the whole stream, whatever the order of arrival. Keeping each class's newest instead left
+ * the healthy windows covering the last few hours while the rare failures reached back to the start, so the model
+ * learnt the difference between two periods of the cluster's load as "failure". Bounding each class separately
+ * keeps the rare failures: a single shared bound would fill with healthy windows. The state is a pure function of
+ * the set of examples added (and, among identical ones, of their order).
  *
  * <p>Because the classes are capped separately, the buffer's class mix is not the stream's.
- * {@link #reweightedSnapshot()} compensates with weights, so precision measured on it (threshold
- * calibration, evaluation) estimates precision on the stream.
+ * {@link #reweightedSnapshot()} compensates with weights, so precision measured on it (threshold calibration,
+ * evaluation) estimates precision on the stream; with uniform sampling that estimate is unbiased.
  *
- * <p>{@link #toBytes()} / {@link #fromBytes(byte[])} give a compact encoding for a changelogged
- * state store; a restored buffer behaves exactly as the original would.
- * Mutable and not thread-safe.
+ * <p>{@link #toBytes()} / {@link #fromBytes(byte[])} give a compact encoding for a changelogged state store; a
+ * restored buffer behaves exactly as the original would. Mutable and not thread-safe.
  */
 public final class ExampleBuffer {
 
-    private static final byte FORMAT_VERSION = 1;
+    private static final byte FORMAT_VERSION = 2;
 
     private final int capacityPerClass;
     private final ClassQueue positives = new ClassQueue();
@@ -46,19 +48,27 @@ public final class ExampleBuffer {
     }
 
     /**
-     * Adds an example to its class, evicting that class's oldest if it is full.
+     * Adds an example to its class, evicting the example of highest priority if the class is full.
      *
-     * @return false if the example was older than everything in its full class and was not kept
+     * @return false if the example itself was the one not kept
      */
     public boolean add(Example example) {
         ClassQueue queue = queue(example.failed());
         queue.offered++;
-        Key key = new Key(example.timeMillis(), nextSequence++);
+        Key key = new Key(priority(example), nextSequence++);
         queue.examples.put(key, example);
         if (queue.examples.size() > capacityPerClass) {
-            return !queue.examples.pollFirstEntry().getKey().equals(key);
+            return !queue.examples.pollLastEntry().getKey().equals(key);
         }
         return true;
+    }
+
+    /** A fixed pseudo-random priority in [0, 2^63) from the example's node and time (SplitMix64's finaliser). */
+    static long priority(Example example) {
+        long z = example.nodeId().hashCode() * 0x9E3779B97F4A7C15L + example.timeMillis();
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return (z ^ (z >>> 31)) >>> 1;
     }
 
     /** Every example held, in time order (ties: insertion order), positives and negatives merged. */
@@ -66,7 +76,7 @@ public final class ExampleBuffer {
         List<Keyed> all = new ArrayList<>();
         positives.examples.forEach((key, example) -> all.add(new Keyed(key, example)));
         negatives.examples.forEach((key, example) -> all.add(new Keyed(key, example)));
-        all.sort(Comparator.comparing(Keyed::key, Key.ORDER));
+        all.sort(Comparator.comparingLong((Keyed k) -> k.example().timeMillis()).thenComparingLong(k -> k.key().sequence()));
         return all.stream().map(Keyed::example).toList();
     }
 
@@ -136,7 +146,8 @@ public final class ExampleBuffer {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte version = in.readByte();
             if (version != FORMAT_VERSION) {
-                throw new IllegalArgumentException("unknown example buffer format version " + version);
+                throw new IllegalArgumentException("unknown example buffer format version " + version
+                        + " (version 1 kept each class's newest: a trainer restarted on it starts a new buffer)");
             }
             ExampleBuffer buffer = new ExampleBuffer(in.readInt());
             buffer.positives.offered = in.readLong();
@@ -145,7 +156,7 @@ public final class ExampleBuffer {
             for (int i = 0; i < count; i++) {
                 Example example = read(in, bytes.length);
                 // written in snapshot order, so fresh sequence numbers keep every tie as it was
-                buffer.queue(example.failed()).examples.put(new Key(example.timeMillis(), buffer.nextSequence++), example);
+                buffer.queue(example.failed()).examples.put(new Key(priority(example), buffer.nextSequence++), example);
             }
             if (in.available() > 0) {
                 throw new IllegalArgumentException("trailing bytes after example buffer");
@@ -196,9 +207,9 @@ public final class ExampleBuffer {
         return count;
     }
 
-    /** Eviction order within a class: oldest example time first, then first added. */
-    private record Key(long timeMillis, long sequence) {
-        static final Comparator<Key> ORDER = Comparator.comparingLong(Key::timeMillis).thenComparingLong(Key::sequence);
+    /** Keeping order within a class: lowest priority first, then first added; a full class lets the last go. */
+    private record Key(long priority, long sequence) {
+        static final Comparator<Key> ORDER = Comparator.comparingLong(Key::priority).thenComparingLong(Key::sequence);
     }
 
     private record Keyed(Key key, Example example) {

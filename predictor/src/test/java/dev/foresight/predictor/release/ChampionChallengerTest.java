@@ -71,7 +71,23 @@ class ChampionChallengerTest {
 
         assertThat(decision.release()).isFalse();
         assertThat(decision.heldOutPositives()).isEqualTo(4);
-        assertThat(decision.reason()).contains("fewer than the 5 needed");
+        assertThat(decision.reason()).contains("fewer than the 10 failures needed");
+    }
+
+    @Test
+    void manyPositiveWindowsOfFewFailuresAreStillTooFewToJudge() {
+        // one failure gives a dozen nearly identical windows: two failures are two verdicts, however many windows
+        List<Example> heldOut = new ArrayList<>(HELD_OUT.stream().filter(e -> !e.failed()).toList());
+        for (int w = 0; w < 12; w++) {
+            heldOut.add(Example.positive("n1", 1_000_000L + w * 300_000L, HELD_OUT.get(0).features(), 3_600_000L - w * 300_000L));
+            heldOut.add(Example.positive("n2", 1_000_000L + w * 300_000L, HELD_OUT.get(0).features(), 3_600_000L - w * 300_000L));
+        }
+
+        ReleaseDecision decision = ChampionChallenger.decide(null, Fixtures.model(Algorithm.RANDOM_FOREST), heldOut);
+
+        assertThat(decision.release()).isFalse();
+        assertThat(decision.heldOutPositives()).isEqualTo(24);
+        assertThat(decision.reason()).contains("of 2 distinct failures");
     }
 
     @Test

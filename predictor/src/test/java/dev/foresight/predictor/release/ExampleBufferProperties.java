@@ -29,7 +29,7 @@ class ExampleBufferProperties {
     }
 
     @Property(tries = 300)
-    void eachClassHoldsItsNewestExamplesUpToTheCapacity(@ForAll("streams") List<Example> stream,
+    void eachClassHoldsItsLowestPriorityExamplesUpToTheCapacity(@ForAll("streams") List<Example> stream,
                                                         @ForAll @IntRange(min = 1, max = 8) int capacity) {
         ExampleBuffer buffer = new ExampleBuffer(capacity);
         stream.forEach(buffer::add);
@@ -39,7 +39,7 @@ class ExampleBufferProperties {
             assertThat(buffer.size(failed)).isEqualTo(Math.min(capacity, offered.size()));
             assertThat(buffer.offered(failed)).isEqualTo(offered.size());
             assertThat(buffer.snapshot().stream().filter(e -> e.failed() == failed).toList())
-                    .isEqualTo(newest(offered, capacity));
+                    .isEqualTo(sample(offered, capacity));
         }
     }
 
@@ -58,10 +58,18 @@ class ExampleBufferProperties {
         assertThat(restored.toBytes()).isEqualTo(original.toBytes());
     }
 
-    /** Reference model: stable sort by time (arrival breaks ties), keep the last `capacity`. */
-    private static List<Example> newest(List<Example> offered, int capacity) {
+    /** Reference model: stable sort by priority (arrival breaks ties), keep the first `capacity`, list them by time. */
+    private static List<Example> sample(List<Example> offered, int capacity) {
         List<Example> sorted = new ArrayList<>(offered);
-        sorted.sort(Comparator.comparingLong(Example::timeMillis));
-        return sorted.subList(Math.max(0, sorted.size() - capacity), sorted.size());
+        sorted.sort(Comparator.comparingLong(ExampleBuffer::priority));
+        List<Example> kept = new ArrayList<>(sorted.subList(0, Math.min(capacity, sorted.size())));
+        List<Example> inArrival = new ArrayList<>();
+        for (Example e : offered) {
+            if (kept.remove(e)) {
+                inArrival.add(e);
+            }
+        }
+        inArrival.sort(Comparator.comparingLong(Example::timeMillis));
+        return inArrival;
     }
 }

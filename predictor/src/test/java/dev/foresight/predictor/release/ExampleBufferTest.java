@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.foresight.predictor.Example;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ExampleBufferTest {
@@ -18,7 +19,7 @@ class ExampleBufferTest {
     }
 
     @Test
-    void eachClassKeepsItsNewestUpToTheCapacity() {
+    void eachClassKeepsAUniformSampleUpToTheCapacity() {
         ExampleBuffer buffer = new ExampleBuffer(3);
         for (long t = 0; t < 10; t++) {
             buffer.add(healthy(t));
@@ -26,21 +27,33 @@ class ExampleBufferTest {
         buffer.add(failing(1));
         buffer.add(failing(2));
 
-        assertThat(buffer.snapshot()).containsExactly(failing(1), failing(2), healthy(7), healthy(8), healthy(9));
         assertThat(buffer.size(false)).isEqualTo(3);
         assertThat(buffer.size(true)).isEqualTo(2);
         assertThat(buffer.offered(false)).isEqualTo(10);
+        assertThat(buffer.snapshot()).contains(failing(1), failing(2)).extracting(Example::timeMillis).isSorted();
     }
 
     @Test
-    void anExampleOlderThanAFullClassIsNotKept() {
-        ExampleBuffer buffer = new ExampleBuffer(2);
-        buffer.add(healthy(10));
-        buffer.add(healthy(11));
+    void theHealthyWindowsSpanTheFailuresTimeRange() {
+        // a day of one node's windows every 5 minutes, a failure window every few hours: the healthy windows kept must
+        // cover the day as the failures do, not its last hours (the buffer once kept each class's newest, and the model
+        // learnt the cluster's load history as "failure")
+        ExampleBuffer buffer = new ExampleBuffer(50);
+        long minute = 60_000;
+        for (long t = 0; t < 24 * 60; t += 5) {
+            buffer.add(Example.negative("n" + (t % 7), t * minute, new double[] {t}));
+            if (t % 180 == 0) {
+                buffer.add(Example.positive("n1", t * minute, new double[] {t}, 10 * minute));
+            }
+        }
+        List<Long> healthy = buffer.snapshot().stream().filter(e -> !e.failed()).map(Example::timeMillis).toList();
+        List<Long> failures = buffer.snapshot().stream().filter(Example::failed).map(Example::timeMillis).toList();
 
-        assertThat(buffer.add(healthy(5))).isFalse();
-        assertThat(buffer.add(healthy(12))).isTrue();
-        assertThat(buffer.snapshot()).containsExactly(healthy(11), healthy(12));
+        assertThat(healthy).hasSize(50);
+        assertThat(healthy.get(0)).as("oldest healthy window kept").isLessThan(failures.get(1));
+        assertThat(healthy.get(healthy.size() - 1)).as("newest healthy window kept").isGreaterThan(failures.get(failures.size() - 2));
+        long inFirstHalf = healthy.stream().filter(t -> t < 12 * 60 * minute).count();
+        assertThat(inFirstHalf).as("about half the sample in the first half of the day").isBetween(15L, 35L);
     }
 
     @Test

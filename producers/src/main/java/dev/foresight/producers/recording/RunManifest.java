@@ -14,11 +14,13 @@ import java.util.TreeMap;
  * {@code manifest.json} of a recording: what ran (scenario, seed, policy, versions), what it wrote
  * (files, record counts, SHA-256) and what it measured (summary). Nothing in it depends on the wall
  * clock or the machine, so two identical runs have identical manifests too. {@code failureTrace} (file name
- * and SHA-256) is there only when the run replayed real failures instead of drawing them.
+ * and SHA-256) is there only when the run replayed real failures instead of drawing them; {@code initialModel} (the
+ * provenance of the model its learned predictor started from) only when there was one.
  */
 public record RunManifest(String formatVersion, Object scenario, long seed, String policy, Map<String, String> versions,
                           Map<String, Long> recordCounts, Map<String, String> checksums, Map<String, Double> summary,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> failureTrace) {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> failureTrace,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> initialModel) {
 
     public static final String FORMAT_VERSION = "1";
     public static final String FILE_NAME = "manifest.json";
@@ -28,12 +30,20 @@ public record RunManifest(String formatVersion, Object scenario, long seed, Stri
         recordCounts = new TreeMap<>(recordCounts);
         checksums = new TreeMap<>(checksums);
         failureTrace = failureTrace == null ? null : new TreeMap<>(failureTrace);
+        initialModel = initialModel == null ? null : new TreeMap<>(initialModel);
     }
 
     /** A manifest of a run whose failures were drawn from the seed. */
     public RunManifest(String formatVersion, Object scenario, long seed, String policy, Map<String, String> versions,
                        Map<String, Long> recordCounts, Map<String, String> checksums, Map<String, Double> summary) {
-        this(formatVersion, scenario, seed, policy, versions, recordCounts, checksums, summary, null);
+        this(formatVersion, scenario, seed, policy, versions, recordCounts, checksums, summary, null, null);
+    }
+
+    /** A manifest of a run without an initial model. */
+    public RunManifest(String formatVersion, Object scenario, long seed, String policy, Map<String, String> versions,
+                       Map<String, Long> recordCounts, Map<String, String> checksums, Map<String, Double> summary,
+                       Map<String, String> failureTrace) {
+        this(formatVersion, scenario, seed, policy, versions, recordCounts, checksums, summary, failureTrace, null);
     }
 
     static ObjectMapper mapper() {

@@ -4,6 +4,7 @@ import dev.foresight.predictor.Example;
 import dev.foresight.predictor.FailurePredictor;
 import dev.foresight.predictor.PredictorOptions;
 import dev.foresight.predictor.calibration.Calibration;
+import dev.foresight.predictor.calibration.ProbabilityScale;
 import dev.foresight.predictor.calibration.ThresholdCalibrator;
 import dev.foresight.predictor.calibration.TimeOrderedSplit;
 import dev.foresight.predictor.feature.FeatureSchema;
@@ -103,10 +104,13 @@ public final class ModelTrainer {
         if (shortage != null) {
             return Outcome.skipped(shortage);
         }
+        if (validation.stream().allMatch(Example::failed)) {
+            return Outcome.skipped("the calibration slice (" + validation.size() + " examples) has no healthy window to calibrate on");
+        }
         if (validation.stream().noneMatch(Example::failed)) {
             return Outcome.skipped("the calibration slice (" + validation.size() + " examples) has no failure to calibrate on");
         }
-        FailurePredictor challenger = FailurePredictor.fit(schema, fit, options);
+        FailurePredictor challenger = withProbabilities(FailurePredictor.fit(schema, fit, options), validation);
         Calibration calibration = calibrator.calibrate(challenger, validation);
         ReleaseDecision decision = ChampionChallenger.decide(champion, challenger, heldOut, policy);
         if (decision.release() && calibration.strategy() != Calibration.Strategy.TARGET_PRECISION) {
@@ -119,6 +123,21 @@ public final class ModelTrainer {
         }
         return new Outcome(challenger, calibration, decision, decision.release(), decision.reason(), fit.size(),
                 validation.size());
+    }
+
+    /**
+     * The model with its scores mapped to probabilities of failure within the horizon, fitted on the calibration
+     * slice at the stream's class mix (the buffer's weights): what the actuator weighs an action's gain with.
+     */
+    static FailurePredictor withProbabilities(FailurePredictor model, List<Example> validation) {
+        double[] raw = model.rawScores(validation);
+        boolean[] positive = new boolean[raw.length];
+        double[] weights = new double[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            positive[i] = validation.get(i).failed();
+            weights[i] = validation.get(i).weight();
+        }
+        return model.withScale(ProbabilityScale.fit(raw, positive, weights));
     }
 
     /** An older and a newer slice of the same examples. */
