@@ -44,7 +44,7 @@ import java.util.regex.PatternSyntaxException;
  * @param validationFraction     newest share of the training pool used to calibrate the threshold (default 0.3)
  * @param heldOutFraction        newest share of the buffer held out for champion/challenger (default 0.2)
  * @param releaseMargin          PR-AUC by which a challenger must beat the champion (default 0.01)
- * @param minHeldOutPositives    fewer held-out positives than this and nothing is released (default 5)
+ * @param minHeldOutPositives    fewer distinct held-out failures than this and nothing is released (default 10)
  * @param modelDelayTicks        D: a model decided at tick k is effective from tick k + D (default 1, at least 1)
  * @param bufferCapacityPerClass examples the trainer keeps per class (default 2000)
  * @param tickLength             simulated time per tick, used only to fill a release's effective time (default 60 s)
