@@ -55,7 +55,7 @@ class SweepCommandTest {
         Run r = run("experiment", "sweep", "small", "--seeds", "1..3", "--policies", "periodic,psychic");
 
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("unknown policy 'psychic'; known: no-protection, periodic, proactive, oracle");
+        assertThat(r.err()).contains("unknown policy 'psychic'; known: no-protection, periodic, proactive, ideal, oracle");
     }
 
     @Test
