@@ -59,7 +59,7 @@ public final class OfflineTrainer {
         requireFailures(split.train(), "training", horizon);
         requireFailures(split.validation(), "validation", horizon);
         FailurePredictor fitted = FailurePredictor.fit(table.schema(), split.train(), options.predictor());
-        FailurePredictor model = fitted.withScale(probabilityScale(fitted, split.validation()));
+        FailurePredictor model = fitted.withScale(ProbabilityScale.fit(fitted, split.validation()));
         Calibration calibration = episodeThreshold(fleet, model, split.validation(), horizon, options)
                 .orElseGet(() -> new ThresholdCalibrator(options.targetPrecision(), 1.0).calibrate(model, split.validation()));
         EvaluationReport validation = Evaluation.evaluate(model, split.validation(), calibration.threshold());
@@ -77,18 +77,6 @@ public final class OfflineTrainer {
                 summary, ModelCodec.ENCODING, OfflineModelFile.encode(model));
         OfflineModelFile.write(file, modelFile);
         return new Result(file, validation, modelFile);
-    }
-
-    /** Platt scaling on the validation slice: the model's scores become probabilities of failure within H. */
-    static ProbabilityScale probabilityScale(FailurePredictor model, List<Example> validation) {
-        double[] raw = model.rawScores(validation);
-        boolean[] positive = new boolean[raw.length];
-        double[] weights = new double[raw.length];
-        for (int i = 0; i < raw.length; i++) {
-            positive[i] = validation.get(i).failed();
-            weights[i] = validation.get(i).weight();
-        }
-        return ProbabilityScale.fit(raw, positive, weights);
     }
 
     /**

@@ -98,12 +98,7 @@ public final class RecordedFleet {
         boolean[] lifeReported = {false};
         RecordingReader.forEach(directory, RecordingStream.NODE_EVENTS, NodeEvent.class, e -> {
             latest[0] = Math.max(latest[0], e.getTimestamp().toEpochMilli());
-            NodeLife.Event lifeEvent = switch (e.getType()) {
-                case FAILED -> NodeLife.Event.FAILED;
-                case REPAIRED -> NodeLife.Event.REPAIRED;
-                case BOOTED -> NodeLife.Event.BOOTED;
-                default -> null;
-            };
+            NodeLife.Event lifeEvent = NodeLife.Event.ofEventType(e.getType().name());
             if (lifeEvent != null) {
                 life.computeIfAbsent(e.getNodeId(), n -> new ArrayList<>()).add(new LifeEvent(lifeEvent, e.getTimestamp().toEpochMilli()));
                 lifeReported[0] |= lifeEvent != NodeLife.Event.FAILED;

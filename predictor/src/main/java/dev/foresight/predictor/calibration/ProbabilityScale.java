@@ -1,6 +1,9 @@
 package dev.foresight.predictor.calibration;
 
+import dev.foresight.predictor.Example;
+import dev.foresight.predictor.FailurePredictor;
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * Platt scaling: p = 1 / (1 + exp(-(a s + b))), fitted by weighted maximum likelihood on held-out scores, turns a
@@ -22,6 +25,21 @@ public record ProbabilityScale(double a, double b) implements Serializable {
     public double apply(double score) {
         double z = a * score + b;
         return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+    }
+
+    /**
+     * The scale of a model, fitted on its raw scores of held-out examples (labels and weights from the examples: at
+     * the stream's class mix when the weights restore it).
+     */
+    public static ProbabilityScale fit(FailurePredictor model, List<Example> heldOut) {
+        double[] raw = model.rawScores(heldOut);
+        boolean[] positive = new boolean[raw.length];
+        double[] weights = new double[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            positive[i] = heldOut.get(i).failed();
+            weights[i] = heldOut.get(i).weight();
+        }
+        return fit(raw, positive, weights);
     }
 
     /**

@@ -30,7 +30,19 @@ public final class NodeLife {
     private static final int KEPT = 256;
 
     /** The events that count. */
-    public enum Event { FAILED, REPAIRED, BOOTED }
+    public enum Event {
+        FAILED, REPAIRED, BOOTED;
+
+        /** The kind a node event of this type name is (the sources' FAILED, REPAIRED, BOOTED), or null if none. */
+        public static Event ofEventType(String type) {
+            for (Event e : values()) {
+                if (e.name().equals(type)) {
+                    return e;
+                }
+            }
+            return null;
+        }
+    }
 
     private final List<Long> failures = new ArrayList<>();
     private final List<Long> repairs = new ArrayList<>();

@@ -193,12 +193,7 @@ public final class FeatureProcessor implements Processor<String, Object, Object,
         if (!spec.nodeLife()) {
             return;
         }
-        NodeLife.Event kind = switch (event.getType()) {
-            case FAILED -> NodeLife.Event.FAILED;
-            case REPAIRED -> NodeLife.Event.REPAIRED;
-            case BOOTED -> NodeLife.Event.BOOTED;
-            default -> null;
-        };
+        NodeLife.Event kind = NodeLife.Event.ofEventType(event.getType().name());
         if (kind != null) {
             NodeLife life = life(event.getNodeId());
             life.record(kind, event.getTimestamp().toEpochMilli());

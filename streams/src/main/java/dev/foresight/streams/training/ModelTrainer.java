@@ -130,14 +130,7 @@ public final class ModelTrainer {
      * slice at the stream's class mix (the buffer's weights): what the actuator weighs an action's gain with.
      */
     static FailurePredictor withProbabilities(FailurePredictor model, List<Example> validation) {
-        double[] raw = model.rawScores(validation);
-        boolean[] positive = new boolean[raw.length];
-        double[] weights = new double[raw.length];
-        for (int i = 0; i < raw.length; i++) {
-            positive[i] = validation.get(i).failed();
-            weights[i] = validation.get(i).weight();
-        }
-        return model.withScale(ProbabilityScale.fit(raw, positive, weights));
+        return model.withScale(ProbabilityScale.fit(model, validation));
     }
 
     /** An older and a newer slice of the same examples. */
