@@ -26,6 +26,8 @@ package dev.foresight.cluster;
  * @param busyCores cores held by placed VMs now (gauge)
  * @param poweredOnNodes nodes drawing more than their off power now: ON, BOOTING, SHUTTING_DOWN or
  *     LOW_POWER (gauge)
+ * @param quarantinedNodeSeconds time nodes spent quarantined (no new placements), summed over nodes: the
+ *     capacity proactive quarantines took away, whether or not the node then failed
  */
 public record AccountingSnapshot(
         long tick,
@@ -50,7 +52,8 @@ public record AccountingSnapshot(
         int queuedJobs,
         int runningJobs,
         int busyCores,
-        int poweredOnNodes) {
+        int poweredOnNodes,
+        double quarantinedNodeSeconds) {
 
     public long failuresWithoutVictims() {
         return failures - failuresWithVictims;

@@ -38,12 +38,12 @@ final class PredictionQuality {
     private PredictionQuality() {}
 
     /** The figures and the precision-recall curve (node-tick level: recall, precision pairs by falling threshold). */
-    record Measured(Map<String, Double> figures, List<double[]> prCurve) {}
+    record Measured(Map<String, Double> figures, List<double[]> prCurve, List<JudgedFailure> judged) {}
 
     static Measured measure(Path runDir, long horizonTicks, Scenario scenario) {
         List<Prediction> predictions = RecordingReader.readAll(runDir, RecordingStream.PREDICTIONS, Prediction.class);
         if (predictions.isEmpty()) {
-            return new Measured(Map.of(), List.of());
+            return new Measured(Map.of(), List.of(), List.of());
         }
         long tickMillis = scenario.tickSeconds() * 1000L;
         long horizonMillis = horizonTicks * tickMillis;
@@ -53,7 +53,7 @@ final class PredictionQuality {
         q.put("horizonTicks", (double) horizonTicks);
         if (firstModelTick == Long.MAX_VALUE) {
             q.put("modelTicks", 0.0);
-            return new Measured(q, List.of());
+            return new Measured(q, List.of(), List.of());
         }
         List<Prediction> scored = predictions.stream().filter(p -> p.getTick() >= firstModelTick).toList();
         Map<String, double[]> ideal = idealByNodeTick(runDir, scenario);
@@ -86,7 +86,8 @@ final class PredictionQuality {
         q.put("announcedFailures", (double) acted.announcedFailures());
         q.put("failuresDetected", (double) acted.detected());
         q.put("alarmEpisodes", (double) acted.episodes());
-        leadTimes(learned, alarms, failures, horizonMillis, minLeadMillis, tickMillis, q);
+        List<JudgedFailure> judged = judge(alarms, failures, horizonMillis, minLeadMillis);
+        leadTimes(judged, q);
 
         OperatingCurve learnedPr = windowCurve(learned, failures, horizonMillis);
         OperatingCurve idealPr = windowCurve(idealWindows, failures, horizonMillis);
@@ -96,7 +97,7 @@ final class PredictionQuality {
         q.put("recallAtPrecision90", atTarget(learnedCurve));
         q.put("idealRecallAtPrecision90",
                 atTarget(FailureDetection.of(idealWindows, failures, horizonMillis, minLeadMillis, nodeDays)));
-        return new Measured(q, curve(learnedPr));
+        return new Measured(q, curve(learnedPr), judged);
     }
 
     /** Recall of announced failures at the target operating point; 0 when no threshold reaches it. */
@@ -105,36 +106,43 @@ final class PredictionQuality {
         return best.map(FailureDetection.Point::announcedRecall).orElse(detection.failures().isEmpty() ? Double.NaN : 0.0);
     }
 
-    /** Lead times of the failures the run's own alarms caught, in minutes. */
-    private static void leadTimes(List<ScoredWindow> learned, List<ScoredWindow> alarms, List<Failure> failures,
-                                  long horizonMillis, long minLeadMillis, long tickMillis, Map<String, Double> q) {
-        List<Long> leads = new ArrayList<>();
-        Map<String, List<long[]>> alarmTimes = new HashMap<>();
+    /**
+     * Every failure with the lead of the earliest alarm on its node that came at least {@code minLeadMillis} and at
+     * most the horizon before it (null: not caught).
+     */
+    private static List<JudgedFailure> judge(List<ScoredWindow> alarms, List<Failure> failures, long horizonMillis,
+                                             long minLeadMillis) {
+        Map<String, List<Long>> alarmTimes = new HashMap<>();
         for (ScoredWindow w : alarms) {
             if (w.score() > 0) {
-                alarmTimes.computeIfAbsent(w.nodeId(), k -> new ArrayList<>()).add(new long[] {w.timeMillis()});
+                alarmTimes.computeIfAbsent(w.nodeId(), k -> new ArrayList<>()).add(w.timeMillis());
             }
         }
+        List<JudgedFailure> judged = new ArrayList<>(failures.size());
         for (Failure f : failures) {
             long earliest = Long.MAX_VALUE;
-            for (long[] t : alarmTimes.getOrDefault(f.nodeId(), List.of())) {
-                long ahead = f.timeMillis() - t[0];
+            for (long t : alarmTimes.getOrDefault(f.nodeId(), List.of())) {
+                long ahead = f.timeMillis() - t;
                 if (ahead >= minLeadMillis && ahead <= horizonMillis) {
-                    earliest = Math.min(earliest, t[0]);
+                    earliest = Math.min(earliest, t);
                 }
             }
-            if (earliest != Long.MAX_VALUE) {
-                leads.add(f.timeMillis() - earliest);
-            }
+            judged.add(new JudgedFailure(f.cause() == null ? "unknown" : f.cause(), f.announced(),
+                    earliest == Long.MAX_VALUE ? null : (f.timeMillis() - earliest) / 60_000.0));
         }
-        if (leads.isEmpty()) {
+        return judged;
+    }
+
+    /** Shortest, median, 90th percentile and longest lead of the caught failures, in minutes. */
+    private static void leadTimes(List<JudgedFailure> judged, Map<String, Double> q) {
+        double[] sorted = judged.stream().filter(JudgedFailure::caught).mapToDouble(JudgedFailure::leadMinutes).sorted().toArray();
+        if (sorted.length == 0) {
             return;
         }
-        long[] sorted = leads.stream().mapToLong(Long::longValue).sorted().toArray();
-        q.put("leadTimeMinutesMin", sorted[0] / 60_000.0);
-        q.put("leadTimeMinutesMedian", sorted[(sorted.length - 1) / 2] / 60_000.0);
-        q.put("leadTimeMinutesP90", sorted[(int) Math.min(sorted.length - 1, Math.ceil(0.9 * sorted.length) - 1)] / 60_000.0);
-        q.put("leadTimeMinutesMax", sorted[sorted.length - 1] / 60_000.0);
+        q.put("leadTimeMinutesMin", sorted[0]);
+        q.put("leadTimeMinutesMedian", sorted[(sorted.length - 1) / 2]);
+        q.put("leadTimeMinutesP90", sorted[(int) Math.min(sorted.length - 1, Math.ceil(0.9 * sorted.length) - 1)]);
+        q.put("leadTimeMinutesMax", sorted[sorted.length - 1]);
     }
 
     /** Node-tick level curve: a node-tick is positive when its node fails within the horizon after it. */

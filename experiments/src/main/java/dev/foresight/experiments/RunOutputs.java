@@ -9,6 +9,7 @@ import dev.foresight.producers.recording.RecordingStream;
 import dev.foresight.producers.recording.RunManifest;
 import dev.foresight.producers.recording.RunRecorder;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -32,8 +33,10 @@ final class RunOutputs {
             checksums.put(stream.fileName(), RunRecorder.sha256(runDir.resolve(stream.fileName())));
         }
         PredictionQuality.Measured quality = PredictionQuality.measure(runDir, horizonTicks, scenario);
+        Map<String, Double> predictor = new LinkedHashMap<>(quality.figures());
+        predictor.putAll(AlarmActionCosts.measure(runDir, horizonTicks, scenario.tickSeconds(), scenario.durationTicks()));
         RunResult result = new RunResult(policy, consolidation, simulation.summary(), timeline.snapshots(), runDir, counts,
-                checksums, quality.figures(), quality.prCurve(), (System.nanoTime() - startedNanos) / 1e9,
+                checksums, predictor, quality.prCurve(), quality.judged(), (System.nanoTime() - startedNanos) / 1e9,
                 initialModel == null || policy != Policy.PROACTIVE ? Map.of() : new TreeMap<>(initialModel.getProvenance()));
         Map<String, String> trace = failures == null ? null : failures.manifestEntry();
         new RunManifest(RunManifest.FORMAT_VERSION, scenario, seed, label, Versions.all(), counts, checksums,

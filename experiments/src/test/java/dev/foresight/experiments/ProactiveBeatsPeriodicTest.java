@@ -65,4 +65,25 @@ class ProactiveBeatsPeriodicTest {
         assertThat(useful.seeds()).isEqualTo(SEEDS.size());
         assertThat(useful.mean()).as("mean paired useful core-hours, proactive minus periodic").isGreaterThanOrEqualTo(0);
     }
+
+    @Test
+    void quarantinesAndTheCostOfFalseAlarmsAreReportedAndBoundedByTheirTotals() {
+        var label = Policy.PROACTIVE.label();
+        List<Double> quarantined = summary.metric("quarantinedNodeHours").orElseThrow().policy(label).bySeed();
+        List<Double> withoutFailure = predictorBySeed("quarantinedNodeHoursWithoutFailure");
+        List<Double> cost = predictorBySeed("alarmActionCostCoreHours");
+        List<Double> falseCost = predictorBySeed("falseAlarmCostCoreHours");
+        assertThat(summary.metric("quarantinedNodeHours").orElseThrow().policy(Policy.PERIODIC.label()).bySeed())
+                .as("periodic checkpointing quarantines nothing").allSatisfy(h -> assertThat(h).isZero());
+        for (int i = 0; i < SEEDS.size(); i++) {
+            assertThat(withoutFailure.get(i)).as("seed %d", SEEDS.get(i)).isBetween(0.0, quarantined.get(i) + 1e-9);
+            assertThat(falseCost.get(i)).as("seed %d", SEEDS.get(i)).isBetween(0.0, cost.get(i) + 1e-9);
+        }
+        assertThat(cost.stream().mapToDouble(Double::doubleValue).sum()).as("cost of acting on alarms").isPositive();
+    }
+
+    private static List<Double> predictorBySeed(String key) {
+        return summary.predictor().stream().filter(m -> m.key().equals(key)).findFirst()
+                .orElseThrow(() -> new AssertionError("the sweep reports no " + key)).policy(Policy.PROACTIVE.label()).bySeed();
+    }
 }

@@ -34,6 +34,8 @@ public final class CommandRecords {
                 .setMode(issued.authority() == Automation.APPROVE
                         ? AutomationLevel.APPROVE
                         : AutomationLevel.AUTOMATIC)
+                .setExpectedGainCoreSeconds(p.economics() == null ? null : p.economics().expectedGain())
+                .setCostCoreSeconds(p.economics() == null ? null : p.economics().cost())
                 .build();
     }
 

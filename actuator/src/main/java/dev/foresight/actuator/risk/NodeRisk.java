@@ -1,6 +1,7 @@
 package dev.foresight.actuator.risk;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The latest prediction for one node.
@@ -28,6 +29,27 @@ public record NodeRisk(String nodeId, long tick, double probability, boolean ala
     public static String reference(String nodeId, long tick, int modelVersion) {
         return nodeId + "@" + tick + "/v" + modelVersion;
     }
+
+    /** The node and tick a {@link #reference} names; empty when {@code ref} is null or not in that form. */
+    public static Optional<Referenced> referenced(CharSequence ref) {
+        if (ref == null) {
+            return Optional.empty();
+        }
+        String s = ref.toString();
+        int at = s.lastIndexOf('@');
+        int slash = s.indexOf("/v", at + 1);
+        if (at <= 0 || slash < 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Referenced(s.substring(0, at), Long.parseLong(s.substring(at + 1, slash))));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The prediction a command answers, as its {@link #reference} names it. */
+    public record Referenced(String nodeId, long tick) {}
 
     /** The prediction's horizon in seconds, or {@code fallbackSeconds} when it carries none. */
     public double horizonSeconds(double fallbackSeconds) {

@@ -45,6 +45,8 @@ public final class SimulationMeters {
         gauge(run, latest, "foresight.cluster.lost.core.hours", "Compute rolled back by failures", s -> s.lostCoreSeconds() / 3600);
         gauge(run, latest, "foresight.cluster.failures", "Hardware failures so far", AccountingSnapshot::failures);
         gauge(run, latest, "foresight.cluster.powered.on.nodes", "Nodes drawing more than their off power", AccountingSnapshot::poweredOnNodes);
+        gauge(run, latest, "foresight.cluster.quarantined.node.hours", "Time nodes spent quarantined so far, summed over nodes",
+                s -> s.quarantinedNodeSeconds() / 3600);
         return latest;
     }
 

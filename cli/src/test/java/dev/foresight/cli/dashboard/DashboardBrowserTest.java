@@ -72,7 +72,7 @@ class DashboardBrowserTest {
         state.commandResult(completed("vm-7", 42));
         state.nodeEvent(event("node-005", NodeEventType.FAILED, 40));
         state.accounting(new AccountingSnapshot(42, 90_000, 80_000, 10_000, 2_000, 500, 300, 12.5, 3_400, 0, 1, 1, 2, 10, 5, 1,
-                3, 0, 2, 1, 4, 96, 7));
+                3, 0, 2, 1, 4, 96, 7, 0));
         state.runFinished("periodic", Map.of("usefulCoreHours", 20.0, "lostCoreHours", 4.0, "energyKwh", 13.0, "failures", 1.0));
         server = DashboardServer.start(state, "127.0.0.1", 0, "--dashboard-port");
     }

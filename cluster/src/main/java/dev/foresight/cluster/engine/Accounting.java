@@ -27,6 +27,7 @@ final class Accounting {
     int runningJobs;
     int busyCores;
     int poweredOnNodes;
+    double quarantinedNodeSeconds;
     double busyCoreTicks;
     long ticks;
 
@@ -35,6 +36,6 @@ final class Accounting {
                 checkpointCoreSeconds, migrationCoreSeconds, restartCoreSeconds, energyKwh, powerWatts,
                 highPriorityWaitSeconds, failures, failuresWithVictims, vmsLost, jobsSubmitted, jobsCompleted,
                 jobsRolledBack, migrationsCompleted, migrationsFailed, checkpointsCompleted, queuedJobs, runningJobs,
-                busyCores, poweredOnNodes);
+                busyCores, poweredOnNodes, quarantinedNodeSeconds);
     }
 }

@@ -35,6 +35,7 @@ final class NodeMeter {
         double totalWatts = 0;
         int busyCores = 0;
         int powered = 0;
+        int quarantined = 0;
         for (Node node : state.nodes) {
             double busy = 0;
             for (Vm vm : node.vms) {
@@ -46,6 +47,9 @@ final class NodeMeter {
             busyCores += node.usedCores;
             if (node.reporting()) {
                 powered++;
+            }
+            if (node.quarantined) {
+                quarantined++;
             }
             if (telemetry != null) {
                 if (node.reporting()) {
@@ -64,6 +68,7 @@ final class NodeMeter {
         accounting.busyCores = busyCores;
         accounting.busyCoreTicks += busyCores;
         accounting.poweredOnNodes = powered;
+        accounting.quarantinedNodeSeconds += quarantined * ctx.seconds();
         return samples;
     }
 }

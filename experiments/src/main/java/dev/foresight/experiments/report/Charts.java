@@ -39,6 +39,18 @@ public final class Charts {
         return png(chart);
     }
 
+    /**
+     * Bars stacked by series over shared categories, in the maps' order: a histogram whose bins are the categories and
+     * whose stacks are the series.
+     */
+    public static String stackedBars(String title, String categoryAxis, String valueAxis, Map<String, Map<String, Double>> series) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        series.forEach((name, values) -> values.forEach((category, value) -> data.addValue(value, name, category)));
+        JFreeChart chart = ChartFactory.createStackedBarChart(title, categoryAxis, valueAxis, data, PlotOrientation.VERTICAL,
+                true, true, false);
+        return png(chart);
+    }
+
     /** One line per series; x and y in parallel lists. */
     public static String lines(String title, String xAxis, String yAxis, Map<String, List<double[]>> series) {
         XYSeriesCollection data = new XYSeriesCollection();

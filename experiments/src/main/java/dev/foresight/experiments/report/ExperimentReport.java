@@ -107,6 +107,7 @@ public final class ExperimentReport {
         f.put("jobsCompleted", (double) t.jobsCompleted());
         f.put("migrationsCompleted", (double) t.migrationsCompleted());
         f.put("checkpointsCompleted", (double) t.checkpointsCompleted());
+        f.put("quarantinedNodeHours", t.quarantinedNodeSeconds() / 3600);
         f.put("simulatedHours", s.simulatedHours());
         return f;
     }
@@ -297,6 +298,7 @@ public final class ExperimentReport {
             run.predictorQuality().forEach((k, v) -> html.append("<tr><td>").append(esc(Quantities.predictorLabel(k))).append("</td><td>")
                     .append(format(v)).append("</td></tr>"));
             html.append("</table>");
+            FailureClassTable.append(html, run.judgedFailures());
         }
         if (!any) {
             html.append("<p>No run in this experiment acted on predictions.</p>");

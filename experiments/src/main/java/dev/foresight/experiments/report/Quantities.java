@@ -35,6 +35,7 @@ public final class Quantities {
             new Quantity("vmsLost", "VMs lost", "", Better.LOWER),
             new Quantity("migrationsCompleted", "Live migrations completed", "", Better.NEITHER),
             new Quantity("checkpointsCompleted", "Checkpoints completed", "", Better.NEITHER),
+            new Quantity("quarantinedNodeHours", "Quarantined node time (capacity withheld from new placements)", "node-hours", Better.LOWER),
             new Quantity("simulatedHours", "Simulated time", "hours", Better.NEITHER));
 
     /** Predictor figures of a run that acted on predictions ({@link dev.foresight.experiments.RunResult#predictorQuality}). */
@@ -57,6 +58,11 @@ public final class Quantities {
             new Quantity("leadTimeMinutesMedian", "Lead time, median", "minutes", Better.HIGHER),
             new Quantity("leadTimeMinutesP90", "Lead time, 90th percentile", "minutes", Better.HIGHER),
             new Quantity("leadTimeMinutesMax", "Lead time, longest", "minutes", Better.HIGHER),
+            new Quantity("alarmActions", "Actions on alarms (migrations, checkpoints, quarantines the cluster accepted)", "", Better.NEITHER),
+            new Quantity("falseAlarmActions", "Actions on false alarms (no failure of the node within the horizon)", "", Better.LOWER),
+            new Quantity("alarmActionCostCoreHours", "Cost of actions on alarms, as the actuator estimated it when it decided", "core-hours", Better.LOWER),
+            new Quantity("falseAlarmCostCoreHours", "False-alarm cost: the estimated cost of actions on false alarms", "core-hours", Better.LOWER),
+            new Quantity("quarantinedNodeHoursWithoutFailure", "Quarantined node time in which the node did not fail", "node-hours", Better.LOWER),
             new Quantity("modelTicks", "Ticks with a model in effect", "ticks", Better.NEITHER),
             new Quantity("horizonTicks", "Prediction horizon", "ticks", Better.NEITHER));
 

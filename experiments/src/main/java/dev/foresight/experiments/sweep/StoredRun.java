@@ -17,7 +17,7 @@ public record StoredRun(int format, RunIdentity identity, AccountingSummary acco
                         Map<String, String> checksums, Map<String, Long> recordCounts, double wallSeconds) {
 
     /** Raised when the stored form changes, so that older files are run again rather than misread. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
 
     public StoredRun {
         predictor = new TreeMap<>(predictor);

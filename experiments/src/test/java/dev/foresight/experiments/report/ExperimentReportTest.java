@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.foresight.cluster.AccountingSnapshot;
 import dev.foresight.cluster.AccountingSummary;
+import dev.foresight.experiments.JudgedFailure;
 import dev.foresight.experiments.Policy;
 import dev.foresight.experiments.RunResult;
 import java.nio.file.Files;
@@ -21,6 +22,11 @@ class ExperimentReportTest {
     private static final ExperimentReport.Context CONTEXT = new ExperimentReport.Context("hand", 7, "inprocess", 150, 4, 30,
             "drawn from the seed");
 
+    /** Two memory failures (one caught 25 minutes ahead), a thermal one caught 8 minutes ahead, a sudden one missed. */
+    static final List<JudgedFailure> JUDGED = List.of(new JudgedFailure("memory", true, 25.0),
+            new JudgedFailure("memory", true, null), new JudgedFailure("thermal", true, 8.0),
+            new JudgedFailure("software", false, null));
+
     /** A run whose accounting is the sample's with useful work, energy and lost work set. */
     static RunResult run(Policy policy, double usefulHours, double energyKwh, double lostHours, Path dir) {
         AccountingSummary s = SampleAccounting.summary();
@@ -29,11 +35,11 @@ class ExperimentReportTest {
                 t.checkpointCoreSeconds(), t.migrationCoreSeconds(), t.restartCoreSeconds(), energyKwh, t.powerWatts(),
                 t.highPriorityWaitSeconds(), t.failures(), t.failuresWithVictims(), t.vmsLost(), t.jobsSubmitted(), t.jobsCompleted(),
                 t.jobsRolledBack(), t.migrationsCompleted(), t.migrationsFailed(), t.checkpointsCompleted(), t.queuedJobs(),
-                t.runningJobs(), t.busyCores(), t.poweredOnNodes());
+                t.runningJobs(), t.busyCores(), t.poweredOnNodes(), t.quarantinedNodeSeconds());
         AccountingSummary summary = new AccountingSummary(s.scenarioName(), s.seed(), s.ticks(), s.simulatedHours(), totals,
                 s.meanPowerWatts(), s.meanUtilization(), s.highPriorityJobsStarted());
         return new RunResult(policy, false, summary, List.of(totals), dir.resolve(policy.label()), Map.of(), Map.of(),
-                Map.of("precision", 0.5, "falseAlarmsPerNodeDay", 0.1), List.of(), 1.0, Map.of());
+                Map.of("precision", 0.5, "falseAlarmsPerNodeDay", 0.1), List.of(), JUDGED, 1.0, Map.of());
     }
 
     @Test
@@ -71,5 +77,34 @@ class ExperimentReportTest {
         ExperimentReport report = new ExperimentReport(CONTEXT, List.of(run(Policy.NO_PROTECTION, 900, 50, 90, dir)));
 
         assertThat(Files.readString(report.writeHtml(dir))).contains("No periodic run in this experiment to measure against");
+    }
+
+    @Test
+    void thePredictorSectionBreaksFailuresDownByClassWithTheirLeadTimes(@TempDir Path dir) throws Exception {
+        ExperimentReport report = new ExperimentReport(CONTEXT, List.of(run(Policy.PROACTIVE, 950, 52, 10, dir)));
+
+        String html = Files.readString(report.writeHtml(dir));
+
+        String table = html.substring(html.indexOf("<h4>By failure class</h4>"));
+        assertThat(table).contains("<tr><td>memory</td><td>2</td><td>2</td><td>1</td><td>0.5000</td><td>0.5000</td><td>25</td></tr>",
+                "<tr><td>software</td><td>1</td><td>0</td><td>0</td><td>0</td><td>–</td><td>–</td></tr>",
+                "<tr><td>all</td><td>4</td><td>3</td><td>2</td><td>0.5000</td><td>0.6667</td><td>8</td></tr>");
+        assertThat(table.indexOf("<td>memory</td>")).isLessThan(table.indexOf("<td>thermal</td>"));
+        assertThat(table).contains("<img alt=chart");
+    }
+
+    @Test
+    void theLeadTimeHistogramUsesFewWholeBinsAndCountsEachCaughtFailureOnce() {
+        var byClass = new java.util.TreeMap<String, List<JudgedFailure>>();
+        JUDGED.forEach(f -> byClass.computeIfAbsent(f.cause(), k -> new java.util.ArrayList<>()).add(f));
+
+        var histogram = FailureClassTable.histogram(byClass);
+
+        assertThat(histogram).containsOnlyKeys("memory", "thermal");
+        assertThat(histogram.get("memory")).containsExactly(java.util.Map.entry("0-5", 0.0), java.util.Map.entry("5-10", 0.0),
+                java.util.Map.entry("10-15", 0.0), java.util.Map.entry("15-20", 0.0), java.util.Map.entry("20-25", 0.0),
+                java.util.Map.entry("25-30", 1.0));
+        assertThat(histogram.get("thermal").get("5-10")).isEqualTo(1.0);
+        assertThat(histogram.values().stream().flatMap(m -> m.values().stream()).mapToDouble(Double::doubleValue).sum()).isEqualTo(2.0);
     }
 }

@@ -10,7 +10,7 @@ public final class SampleAccounting {
 
     public static AccountingSummary summary() {
         AccountingSnapshot totals = new AccountingSnapshot(59, 7_200_000, 7_000_000, 200_000, 36_000, 3_600, 7_200, 12.5, 3000, 1_200,
-                4, 3, 5, 20, 12, 3, 2, 1, 40, 0, 6, 300, 30);
+                4, 3, 5, 20, 12, 3, 2, 1, 40, 0, 6, 300, 30, 7_200);
         return new AccountingSummary("s", 1, 60, 1.0, totals, 3125, 0.4, 2);
     }
 }
