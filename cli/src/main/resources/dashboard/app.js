@@ -80,8 +80,10 @@ function renderList(id, rows) {
 function renderQuality(q) {
   const model = q.modelVersion < 0 ? 'none yet'
     : 'v' + q.modelVersion + ' (' + q.modelAlgorithm + ', threshold ' + fmt(q.modelThreshold, 2) + ')';
+  const provenance = Object.entries(q.modelProvenance || {}).map(([k, v]) => k + ': ' + v).join('; ');
   renderList('quality', [
     ['model', model, 'model'],
+    ['model provenance', provenance || '-', 'modelProvenance'],
     ['predictions', fmt(q.predictions, 0), 'predictions'],
     ['alarm predictions', fmt(q.alarmPredictions, 0), 'alarmPredictions'],
     ['alarm episodes', fmt(q.alarmEpisodes, 0), 'alarmEpisodes'],

@@ -1,6 +1,8 @@
 package dev.foresight.experiments;
 
 import dev.foresight.cluster.Scenario;
+import dev.foresight.cluster.failure.FailureClass;
+import dev.foresight.experiments.report.Quantities;
 import dev.foresight.predictor.evaluation.FailureDetection;
 import dev.foresight.predictor.evaluation.FailureDetection.Failure;
 import dev.foresight.predictor.evaluation.FailureDetection.ScoredWindow;
@@ -88,6 +90,7 @@ final class PredictionQuality {
         q.put("alarmEpisodes", (double) acted.episodes());
         List<JudgedFailure> judged = judge(alarms, failures, horizonMillis, minLeadMillis);
         leadTimes(judged, q);
+        byClass(judged, q);
 
         OperatingCurve learnedPr = windowCurve(learned, failures, horizonMillis);
         OperatingCurve idealPr = windowCurve(idealWindows, failures, horizonMillis);
@@ -131,6 +134,19 @@ final class PredictionQuality {
                     earliest == Long.MAX_VALUE ? null : (f.timeMillis() - earliest) / 60_000.0));
         }
         return judged;
+    }
+
+    /**
+     * Announced failures and how many the run's alarms caught, per failure class, every class present (0 when the run
+     * had none), so that a sweep can pool them over seeds: pooled recall is the ratio of the two sums.
+     */
+    private static void byClass(List<JudgedFailure> judged, Map<String, Double> q) {
+        for (FailureClass c : FailureClass.values()) {
+            List<JudgedFailure> announced = judged.stream()
+                    .filter(f -> f.cause().equals(c.label()) && Boolean.TRUE.equals(f.announced())).toList();
+            q.put(Quantities.perClass("announcedFailures", c.label()), (double) announced.size());
+            q.put(Quantities.perClass("announcedCaught", c.label()), (double) announced.stream().filter(JudgedFailure::caught).count());
+        }
     }
 
     /** Shortest, median, 90th percentile and longest lead of the caught failures, in minutes. */

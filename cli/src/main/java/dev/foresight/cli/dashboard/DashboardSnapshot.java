@@ -29,10 +29,12 @@ public record DashboardSnapshot(String source, String run, String scenario, long
      * How the predictor is doing so far in this run.
      *
      * @param modelVersion -1 until a model is released
+     * @param modelProvenance where the model in effect came from (training recording or examples, period, seed,
+     *     validation figures, the release it replaced), as its release carries it; empty when none is known
      */
     public record Quality(long predictions, long alarmPredictions, long alarmEpisodes, int nodesInAlarm,
-                          int modelVersion, String modelAlgorithm, Double modelThreshold, long failures,
-                          long failuresAfterAlarm) {}
+                          int modelVersion, String modelAlgorithm, Double modelThreshold,
+                          java.util.SortedMap<String, String> modelProvenance, long failures, long failuresAfterAlarm) {}
 
     /** Energy and work; the simulator's figures are null when reading a cluster's topics. */
     public record Accounting(Double energyKwh, Double usefulCoreHours, Double lostCoreHours, Double powerWatts,

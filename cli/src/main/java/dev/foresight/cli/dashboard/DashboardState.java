@@ -171,7 +171,9 @@ public final class DashboardState {
         }
         DashboardSnapshot.Quality quality = new DashboardSnapshot.Quality(predictions, alarmPredictions, alarmEpisodes,
                 inAlarm.size(), model == null ? -1 : model.getVersion(), model == null ? null : model.getAlgorithm(),
-                model == null ? null : model.getThreshold(), failures, failuresAfterAlarm);
+                model == null ? null : model.getThreshold(),
+                model == null || model.getProvenance() == null ? new java.util.TreeMap<>() : new java.util.TreeMap<>(model.getProvenance()),
+                failures, failuresAfterAlarm);
         DashboardSnapshot.Accounting money = accounting == null
                 ? new DashboardSnapshot.Accounting(null, null, null, null, poweredOn, nodes.size(), busy, total)
                 : new DashboardSnapshot.Accounting(accounting.energyKwh(), accounting.usefulCoreSeconds() / 3600,

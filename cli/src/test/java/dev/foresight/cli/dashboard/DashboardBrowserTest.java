@@ -109,6 +109,7 @@ class DashboardBrowserTest {
         assertThat(cell("node-003").getAttribute("data-risk")).isEmpty();
 
         assertThat(value("model")).isEqualTo("v2 (random-forest, threshold 0.42)");
+        assertThat(value("modelProvenance")).isEqualTo("replaces: v1; seed: 42; source: online trainer");
         assertThat(value("predictions")).isEqualTo("6");
         assertThat(value("alarmEpisodes")).isEqualTo("1");
         assertThat(value("failures")).isEqualTo("1");

@@ -77,6 +77,8 @@ class DashboardStateTest {
         state.model(model(2));
         state.model(model(1));
         assertThat(state.snapshot().quality().modelVersion()).as("an older release does not replace a newer one").isEqualTo(2);
+        assertThat(state.snapshot().quality().modelProvenance()).as("the provenance of the model in effect")
+                .containsEntry("replaces", "v1").containsEntry("source", "online trainer");
         state.runFinished("periodic", Map.of("usefulCoreHours", 10.0, "lostCoreHours", 2.0, "energyKwh", 5.0, "failures", 3.0));
         state.startRun("proactive", "tiny");
 

@@ -56,6 +56,7 @@ final class Fixtures {
     static ModelRelease model(int version) {
         return ModelRelease.newBuilder().setVersion(version).setAlgorithm("random-forest").setFeatureNames(List.of("f"))
                 .setThreshold(0.42).setHorizonMillis(3_600_000).setMetrics(Map.of()).setEffectiveTick(10).setEffectiveTime(T0)
-                .setPayload(ByteBuffer.wrap(new byte[] {1})).build();
+                .setPayload(ByteBuffer.wrap(new byte[] {1}))
+                .setProvenance(Map.of("source", "online trainer", "seed", "42", "replaces", "v" + (version - 1))).build();
     }
 }

@@ -295,8 +295,10 @@ public final class ExperimentReport {
             html.append("<p>Learned against the ideal predictor (the true degradation of each coming failure, on the same"
                     + " node-ticks): every figure below is from the first tick a model was in effect.</p>");
             html.append("<table><tr><th>metric</th><th>value</th></tr>");
-            run.predictorQuality().forEach((k, v) -> html.append("<tr><td>").append(esc(Quantities.predictorLabel(k))).append("</td><td>")
-                    .append(format(v)).append("</td></tr>"));
+            // per-class counts have their own table below
+            run.predictorQuality().entrySet().stream().filter(e -> !e.getKey().contains("."))
+                    .forEach(e -> html.append("<tr><td>").append(esc(Quantities.predictorLabel(e.getKey()))).append("</td><td>")
+                            .append(format(e.getValue())).append("</td></tr>"));
             html.append("</table>");
             FailureClassTable.append(html, run.judgedFailures());
         }

@@ -66,6 +66,11 @@ public final class Quantities {
             new Quantity("modelTicks", "Ticks with a model in effect", "ticks", Better.NEITHER),
             new Quantity("horizonTicks", "Prediction horizon", "ticks", Better.NEITHER));
 
+    /** Figures counted per failure class; {@code %s} in the label is the class. */
+    private static final Map<String, Quantity> PER_CLASS = Map.of(
+            "announcedFailures", new Quantity("announcedFailures", "Announced %s failures judged", "", Better.NEITHER),
+            "announcedCaught", new Quantity("announcedCaught", "Announced %s failures the run's alarms caught", "", Better.HIGHER));
+
     private static final Map<String, Quantity> RUN_BY_KEY = RUN.stream().collect(Collectors.toMap(Quantity::key, Function.identity()));
     private static final Map<String, Quantity> PREDICTOR_BY_KEY =
             PREDICTOR.stream().collect(Collectors.toMap(Quantity::key, Function.identity()));
@@ -76,8 +81,27 @@ public final class Quantities {
         return Optional.ofNullable(RUN_BY_KEY.get(key));
     }
 
+    /**
+     * A predictor figure, or one of its per-failure-class forms ({@link #perClass}), labelled as its base figure for
+     * that class.
+     */
     public static Optional<Quantity> predictor(String key) {
-        return Optional.ofNullable(PREDICTOR_BY_KEY.get(key));
+        Quantity q = PREDICTOR_BY_KEY.get(key);
+        int dot = key.indexOf('.');
+        if (q == null && dot > 0 && PER_CLASS.containsKey(key.substring(0, dot))) {
+            String failureClass = key.substring(dot + 1);
+            Quantity base = PER_CLASS.get(key.substring(0, dot));
+            q = new Quantity(key, base.name().formatted(failureClass), base.unit(), base.better());
+        }
+        return Optional.ofNullable(q);
+    }
+
+    /** The key of a figure counted for one failure class: {@code base.class}. */
+    public static String perClass(String base, String failureClass) {
+        if (!PER_CLASS.containsKey(base)) {
+            throw new IllegalArgumentException("no per-class figure " + base);
+        }
+        return base + "." + failureClass;
     }
 
     /** The run figure's label in words, or its key when the catalogue has none (a new figure nobody named yet). */

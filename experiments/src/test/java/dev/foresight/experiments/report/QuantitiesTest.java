@@ -24,6 +24,15 @@ class QuantitiesTest {
     }
 
     @Test
+    void perClassFiguresAreLabelledForTheirClass() {
+        assertThat(Quantities.predictorLabel(Quantities.perClass("announcedCaught", "memory")))
+                .isEqualTo("Announced memory failures the run's alarms caught");
+        assertThat(Quantities.predictor("announcedFailures.disk").orElseThrow().better()).isEqualTo(Better.NEITHER);
+        assertThat(Quantities.predictor("noSuchFigure.memory")).isEmpty();
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> Quantities.perClass("precision", "memory"));
+    }
+
+    @Test
     void theHeadlineIsTheNetBenefitAndComesFirst() {
         assertThat(Quantities.HEADLINE).containsExactly("usefulCoreHours", "energyKwh", "lostCoreHours");
         assertThat(Quantities.RUN.subList(0, 3)).extracting(Quantity::key).containsExactlyElementsOf(Quantities.HEADLINE);
