@@ -1,5 +1,6 @@
 package dev.foresight.experiments.offline;
 
+import dev.foresight.predictor.Algorithm;
 import dev.foresight.predictor.Example;
 import dev.foresight.predictor.FailurePredictor;
 import dev.foresight.predictor.PredictorOptions;
@@ -12,6 +13,7 @@ import dev.foresight.predictor.label.LabelPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -61,12 +63,29 @@ public final class OfflineEvaluation {
                 split.validation().examples(), split.validation().failures(), split.test().examples(), split.test().failures()));
         FailurePredictor model = FailurePredictor.fit(table.schema(), examples(slices.train(), labels, prepared), options.predictor());
         List<Example> validation = examples(slices.validation(), labels, prepared);
+        requireFiniteScores(model.rawScores(validation), options.predictor(), horizon);
         Calibration calibration = new ThresholdCalibrator(options.targetPrecision(), 1.0).calibrate(model, validation);
         // the threshold and every ranking figure stay on the raw scores; the scale only turns them into probabilities
         ProbabilityScale scale = bothClasses(validation) ? ProbabilityScale.fit(model, validation) : null;
         List<Example> test = examples(slices.test(), labels, prepared);
         return measure(fleet, slices.testScope(), horizon, split, labels, model, calibration, scale, test,
                 options.fixedPrecisions(), options.minLead());
+    }
+
+    /**
+     * Stops with the cause when a fit scores windows NaN: Smile's gradient boosting can diverge (its Newton step divides
+     * by a near-zero second derivative when a leaf holds only badly misclassified windows), depending on the seed.
+     */
+    static void requireFiniteScores(double[] validationScores, PredictorOptions predictor, Duration horizon) {
+        long bad = Arrays.stream(validationScores).filter(v -> !Double.isFinite(v)).count();
+        if (bad > 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "H=%s: the %s fit scores %d of %d validation windows NaN or infinite: its training diverged%s; "
+                            + "try another --seed or --algorithm", DurationText.format(horizon), describe(predictor), bad,
+                    validationScores.length, predictor.algorithm() == Algorithm.GRADIENT_BOOSTING
+                            ? " (Smile's boosting step divides by a near-zero curvature when a leaf holds only badly "
+                            + "misclassified windows)" : ""));
+        }
     }
 
     private static boolean bothClasses(List<Example> examples) {

@@ -163,6 +163,19 @@ class OfflineEvaluationTest {
     }
 
     @Test
+    void aFitThatScoresNaNIsStoppedWithItsCause() {
+        PredictorOptions boosting = PredictorOptions.defaults().withAlgorithm(dev.foresight.predictor.Algorithm.GRADIENT_BOOSTING)
+                .withSeed(7);
+
+        OfflineEvaluation.requireFiniteScores(new double[] {0.1, 0.9}, boosting, Duration.ofDays(1));
+        assertThatThrownBy(() -> OfflineEvaluation.requireFiniteScores(new double[] {0.1, Double.NaN, Double.NaN}, boosting,
+                Duration.ofDays(1)))
+                .hasMessageContaining("H=1d: the GRADIENT_BOOSTING (seed 7, classes balanced, weight <= 10) fit scores 2 of 3 "
+                        + "validation windows NaN")
+                .hasMessageContaining("try another --seed or --algorithm");
+    }
+
+    @Test
     void aHorizonLongerThanTheRecordingIsAClearError() {
         Path recording = SyntheticDrives.recording(dir, "short", 20, 5, 10, 5);
 
