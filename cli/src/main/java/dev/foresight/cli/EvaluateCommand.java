@@ -125,7 +125,10 @@ final class EvaluateCommand implements Callable<Integer> {
     enum ClassWeight {
         /** Failures weigh as much as healthy windows, up to {@code --max-class-weight} times each. */
         BALANCED,
-        /** The natural class mix. */
+        /**
+         * Every window weighs the same: the recording's own class mix (a thinned dataset's, not the fleet's: a fit
+         * ignores sampling weights).
+         */
         NONE
     }
 
@@ -161,7 +164,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
         @Option(names = "--class-weight", defaultValue = "BALANCED", paramLabel = "KIND",
                 description = "balanced (each failure weighs healthy windows / failures, capped by " + MAX_CLASS_WEIGHT
-                        + ") or none (the natural class mix) (default: ${DEFAULT-VALUE}).")
+                        + ") or none (every window weighs the same, at the recording's class mix) (default: ${DEFAULT-VALUE}).")
         ClassWeight classWeight;
 
         int maxClassWeight;

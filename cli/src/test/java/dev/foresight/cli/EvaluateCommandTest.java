@@ -78,7 +78,7 @@ class EvaluateCommandTest {
         assertThat(json.readTree(balanced.out()).path("horizons").get(0).path("training").path("balanceFactor").asInt())
                 .as("the default: failures weigh up to 10 healthy windows").isEqualTo(10);
         assertThat(json.readTree(none.out()).path("horizons").get(0).path("training").path("balanceFactor").asInt()).isEqualTo(1);
-        assertThat(json.readTree(none.out()).path("model").asText()).contains("natural class mix");
+        assertThat(json.readTree(none.out()).path("model").asText()).contains("no class weight");
         assertThat(json.readTree(capped.out()).path("horizons").get(0).path("training").path("balanceFactor").asInt()).isEqualTo(2);
     }
 

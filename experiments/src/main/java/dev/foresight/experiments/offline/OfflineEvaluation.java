@@ -46,7 +46,7 @@ public final class OfflineEvaluation {
     static String describe(PredictorOptions predictor) {
         PredictorOptions.Imbalance imbalance = predictor.imbalance();
         return predictor.algorithm() + " (seed " + predictor.seed() + ", "
-                + (imbalance.balanceClasses() ? "classes balanced, weight <= " + imbalance.maxClassWeight() : "natural class mix")
+                + (imbalance.balanceClasses() ? "classes balanced, weight <= " + imbalance.maxClassWeight() : "no class weight")
                 + (imbalance.maxNegativesPerPositive() > 0 ? ", <= " + imbalance.maxNegativesPerPositive() + " negatives per positive" : "")
                 + ")";
     }

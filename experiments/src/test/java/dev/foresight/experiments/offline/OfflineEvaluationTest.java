@@ -74,14 +74,14 @@ class OfflineEvaluationTest {
     }
 
     @Test
-    void theNaturalClassMixIsFittedUnweightedAndSaysSo() {
+    void withoutClassWeightsEveryWindowWeighsTheSameAndTheReportSaysSo() {
         Path recording = SyntheticDrives.recording(dir, "fleet", 300, 60, 60, 11);
 
         OfflineReport report = OfflineEvaluation.run(recording, OfflineOptions.defaults()
                 .withHorizons(List.of(HorizonLength.days(3)))
                 .withPredictor(PredictorOptions.defaults().withImbalance(PredictorOptions.Imbalance.none())), progress::add);
 
-        assertThat(report.model()).isEqualTo("RANDOM_FOREST (seed 42, natural class mix)");
+        assertThat(report.model()).isEqualTo("RANDOM_FOREST (seed 42, no class weight)");
         assertThat(report.horizons().get(0).training().balanceFactor()).isEqualTo(1);
     }
 
