@@ -9,6 +9,7 @@ import dev.foresight.experiments.offline.OfflineReport;
 import dev.foresight.experiments.offline.OfflineReportTable;
 import dev.foresight.experiments.offline.SplitChoice;
 import dev.foresight.predictor.Algorithm;
+import dev.foresight.predictor.PredictorOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +20,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code foresight evaluate}: offline training and held-out evaluation on a recording. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -117,8 +121,24 @@ final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
+    /** How the rare failure class weighs in training ({@link PredictorOptions.Imbalance}). */
+    enum ClassWeight {
+        /** Failures weigh as much as healthy windows, up to {@code --max-class-weight} times each. */
+        BALANCED,
+        /**
+         * Every window weighs the same: the recording's own class mix (a thinned dataset's, not the fleet's: a fit
+         * ignores sampling weights).
+         */
+        NONE
+    }
+
     /** What train and evaluate share: horizons, features, model. */
     static final class LearningOptions {
+        static final String MAX_CLASS_WEIGHT = "--max-class-weight";
+
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec mixee;
+
         @ArgGroup(exclusive = true, multiplicity = "0..1")
         Horizons horizons;
 
@@ -142,6 +162,23 @@ final class EvaluateCommand implements Callable<Integer> {
         @Option(names = "--seed", defaultValue = "42", description = "Seed of the fit (default: ${DEFAULT-VALUE}).")
         long seed;
 
+        @Option(names = "--class-weight", defaultValue = "BALANCED", paramLabel = "KIND",
+                description = "balanced (each failure weighs healthy windows / failures, capped by " + MAX_CLASS_WEIGHT
+                        + ") or none (every window weighs the same, at the recording's class mix) (default: ${DEFAULT-VALUE}).")
+        ClassWeight classWeight;
+
+        int maxClassWeight;
+
+        @Option(names = MAX_CLASS_WEIGHT, paramLabel = "N", defaultValue = "" + PredictorOptions.Imbalance.DEFAULT_MAX_CLASS_WEIGHT,
+                description = "With --class-weight balanced: the most a failure weighs against a healthy window, at least 1 "
+                        + "(default: ${DEFAULT-VALUE}).")
+        void setMaxClassWeight(int value) {
+            if (value < 1) {
+                throw new ParameterException(mixee.commandLine(), MAX_CLASS_WEIGHT + " must be at least 1, got " + value);
+            }
+            maxClassWeight = value;
+        }
+
         @Option(names = "--target-precision", defaultValue = "0.8",
                 description = "Precision the threshold is calibrated for on the validation slice (default: ${DEFAULT-VALUE}).")
         double targetPrecision;
@@ -158,7 +195,15 @@ final class EvaluateCommand implements Callable<Integer> {
                 o = o.withMetrics(new TreeSet<>(metrics));
             }
             return o.withLabelEveryTicks(labelEvery).withTargetPrecision(targetPrecision)
-                    .withPredictor(o.predictor().withAlgorithm(algorithm).withSeed(seed));
+                    .withPredictor(o.predictor().withAlgorithm(algorithm).withSeed(seed).withImbalance(imbalance()));
+        }
+
+        PredictorOptions.Imbalance imbalance() {
+            return switch (classWeight) {
+                case BALANCED -> new PredictorOptions.Imbalance(true, maxClassWeight,
+                        PredictorOptions.Imbalance.defaults().maxNegativesPerPositive());
+                case NONE -> PredictorOptions.Imbalance.none();
+            };
         }
     }
 }

@@ -3,15 +3,20 @@ package dev.foresight.cli;
 import static dev.foresight.cli.ForesightCommandTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.foresight.cli.ForesightCommandTest.Run;
+import dev.foresight.experiments.offline.OfflineOptions;
+import dev.foresight.predictor.PredictorOptions;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class EvaluateCommandTest {
 
@@ -55,9 +60,62 @@ class EvaluateCommandTest {
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("H=2d", "H=4d", "base rate = constant PR-AUC", "PR-AUC (x base rate)", "FDR: failed nodes flagged",
-                "split: TIME", "recall @ precision 0.90");
+                "split: TIME", "recall @ precision 0.90", "Brier raw / calibrated (constant)");
         assertThat(r.err()).contains("features:");
         assertThat(dir.resolve("eval.json")).exists();
+    }
+
+    @Test
+    void theClassWeightReachesTheTrainer() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Run balanced = run("evaluate", recording.toString(), "--horizon-days", "3", "--windows", "3d", "--json", "-");
+        Run none = run("evaluate", recording.toString(), "--horizon-days", "3", "--windows", "3d", "--class-weight", "none",
+                "--json", "-");
+        Run capped = run("evaluate", recording.toString(), "--horizon-days", "3", "--windows", "3d", "--max-class-weight", "2",
+                "--json", "-");
+
+        assertThat(List.of(balanced, none, capped)).allSatisfy(r -> assertThat(r.exitCode()).as(r.err()).isZero());
+        assertThat(json.readTree(balanced.out()).path("horizons").get(0).path("training").path("balanceFactor").asInt())
+                .as("the default: failures weigh up to 10 healthy windows").isEqualTo(10);
+        assertThat(json.readTree(none.out()).path("horizons").get(0).path("training").path("balanceFactor").asInt()).isEqualTo(1);
+        assertThat(json.readTree(none.out()).path("model").asText()).contains("no class weight");
+        assertThat(json.readTree(capped.out()).path("horizons").get(0).path("training").path("balanceFactor").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void theClassWeightOptionsReachTheFitsOptions() {
+        EvaluateCommand none = new EvaluateCommand();
+        new CommandLine(none).setCaseInsensitiveEnumValuesAllowed(true).parseArgs("r", "--class-weight", "NONE");
+        EvaluateCommand capped = new EvaluateCommand();
+        new CommandLine(capped).parseArgs("r", "--max-class-weight", "50");
+        EvaluateCommand defaults = new EvaluateCommand();
+        new CommandLine(defaults).parseArgs("r");
+
+        assertThat(none.learning.options().predictor().imbalance()).isEqualTo(PredictorOptions.Imbalance.none());
+        assertThat(capped.learning.options().predictor().imbalance()).isEqualTo(new PredictorOptions.Imbalance(true, 50, 0));
+        assertThat(defaults.learning.options()).as("defaults unchanged").isEqualTo(OfflineOptions.defaults());
+    }
+
+    @Test
+    void aBadClassWeightNamesTheOption() {
+        Run kind = run("evaluate", recording.toString(), "--class-weight", "heavy");
+        assertThat(kind.exitCode()).isEqualTo(2);
+        assertThat(kind.err()).contains("--class-weight").contains("heavy");
+
+        Run cap = run("evaluate", recording.toString(), "--max-class-weight", "0");
+        assertThat(cap.exitCode()).isEqualTo(2);
+        assertThat(cap.err()).contains("--max-class-weight must be at least 1, got 0").doesNotContain("\tat ");
+    }
+
+    @Test
+    void theTableAndJsonJudgeRawAndCalibratedProbabilities() throws Exception {
+        Run r = run("evaluate", recording.toString(), "--horizon-days", "3", "--windows", "3d", "--json", "-");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        var probabilities = new ObjectMapper().readTree(r.out()).path("horizons").get(0).path("probabilities");
+        assertThat(probabilities.path("brierRaw").isNumber()).isTrue();
+        assertThat(probabilities.path("brierCalibrated").asDouble()).isLessThan(probabilities.path("brierRaw").asDouble());
+        assertThat(probabilities.path("scale").path("a").asDouble()).isPositive();
     }
 
     @Test

@@ -182,8 +182,11 @@ public record PredictorOptions(Algorithm algorithm, long seed, Forest forest, Bo
             }
         }
 
+        /** The default {@code maxClassWeight}. */
+        public static final int DEFAULT_MAX_CLASS_WEIGHT = 10;
+
         public static Imbalance defaults() {
-            return new Imbalance(true, 10, 0);
+            return new Imbalance(true, DEFAULT_MAX_CLASS_WEIGHT, 0);
         }
 
         /** No balancing and no sampling: the natural class mix. */

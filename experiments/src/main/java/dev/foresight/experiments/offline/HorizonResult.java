@@ -23,11 +23,13 @@ import java.util.List;
  * @param leadTimes         lead times of detected test failures in days or minutes
  * @param categories        recall per failure category, counted over failures (null when failures carry no category)
  * @param events            failure- and episode-level figures, and the ideal predictor's where known
+ * @param probabilities     the scores read as probabilities: Brier scores, raw and after the Platt scale
  */
 public record HorizonResult(String horizon, long horizonMillis, SplitSummary split, long censoredWindows, long excludedWindows,
                             TrainingSummary training, Calibration calibration, EvaluationReport test, double baselinePrAuc,
                             double prAucLift, List<RecallAtPrecision> recallAtPrecision, NodeLevelDetection nodes,
-                            LeadTimes leadTimes, CategoryReport categories, EventLevel events) {
+                            LeadTimes leadTimes, CategoryReport categories, EventLevel events,
+                            ProbabilityQuality probabilities) {
 
     public HorizonResult {
         recallAtPrecision = List.copyOf(recallAtPrecision);

@@ -64,8 +64,8 @@ public final class ModelEvaluation {
                 model.horizon(), all.examples(), all.failures(), model.threshold()));
         // the whole recording is the test: its failures count from its first tick on
         TestScope scope = TestScope.allNodes(fleet.nodes().size(), fleet.firstTelemetryMillis() - fleet.tick().toMillis());
-        HorizonResult result = OfflineEvaluation.measure(fleet, scope, horizon, split, labels, predictor, model.calibration(), test,
-                fixedPrecisions, minLead);
+        HorizonResult result = OfflineEvaluation.measure(fleet, scope, horizon, split, labels, predictor, model.calibration(),
+                predictor.scale().orElse(null), test, fixedPrecisions, minLead);
         return OfflineEvaluation.report(recording, prepared, "model file " + modelFile + " (" + model.algorithm() + ")",
                 model.calibration().targetPrecision(), List.of(result));
     }

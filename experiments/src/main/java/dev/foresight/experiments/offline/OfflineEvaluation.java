@@ -1,8 +1,11 @@
 package dev.foresight.experiments.offline;
 
+import dev.foresight.predictor.Algorithm;
 import dev.foresight.predictor.Example;
 import dev.foresight.predictor.FailurePredictor;
+import dev.foresight.predictor.PredictorOptions;
 import dev.foresight.predictor.calibration.Calibration;
+import dev.foresight.predictor.calibration.ProbabilityScale;
 import dev.foresight.predictor.calibration.ThresholdCalibrator;
 import dev.foresight.predictor.evaluation.Evaluation;
 import dev.foresight.predictor.evaluation.EvaluationReport;
@@ -10,6 +13,7 @@ import dev.foresight.predictor.label.LabelPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -35,8 +39,16 @@ public final class OfflineEvaluation {
         for (Duration horizon : options.horizonsFor(fleet.tick())) {
             results.add(evaluate(prepared, horizon, options, progress));
         }
-        return report(recording, prepared, options.predictor().algorithm() + " (seed " + options.predictor().seed() + ")",
-                options.targetPrecision(), results);
+        return report(recording, prepared, describe(options.predictor()), options.targetPrecision(), results);
+    }
+
+    /** Algorithm, seed and class weight, e.g. {@code RANDOM_FOREST (seed 42, classes balanced, weight <= 10)}. */
+    static String describe(PredictorOptions predictor) {
+        PredictorOptions.Imbalance imbalance = predictor.imbalance();
+        return predictor.algorithm() + " (seed " + predictor.seed() + ", "
+                + (imbalance.balanceClasses() ? "classes balanced, weight <= " + imbalance.maxClassWeight() : "no class weight")
+                + (imbalance.maxNegativesPerPositive() > 0 ? ", <= " + imbalance.maxNegativesPerPositive() + " negatives per positive" : "")
+                + ")";
     }
 
     private static HorizonResult evaluate(PreparedRecording prepared, Duration horizon, OfflineOptions options,
@@ -50,18 +62,48 @@ public final class OfflineEvaluation {
                 DurationText.format(horizon), split.kind(), split.reason(), split.train().examples(), split.train().failures(),
                 split.validation().examples(), split.validation().failures(), split.test().examples(), split.test().failures()));
         FailurePredictor model = FailurePredictor.fit(table.schema(), examples(slices.train(), labels, prepared), options.predictor());
-        Calibration calibration = new ThresholdCalibrator(options.targetPrecision(), 1.0)
-                .calibrate(model, examples(slices.validation(), labels, prepared));
+        List<Example> validation = examples(slices.validation(), labels, prepared);
+        requireFiniteScores(model.rawScores(validation), options.predictor(), horizon);
+        Calibration calibration = new ThresholdCalibrator(options.targetPrecision(), 1.0).calibrate(model, validation);
+        // the threshold and every ranking figure stay on the raw scores; the scale only turns them into probabilities
+        ProbabilityScale scale = bothClasses(validation) ? ProbabilityScale.fit(model, validation) : null;
         List<Example> test = examples(slices.test(), labels, prepared);
-        return measure(fleet, slices.testScope(), horizon, split, labels, model, calibration, test, options.fixedPrecisions(),
-                options.minLead());
+        return measure(fleet, slices.testScope(), horizon, split, labels, model, calibration, scale, test,
+                options.fixedPrecisions(), options.minLead());
     }
 
-    /** The test figures of a fitted, calibrated model. */
+    /**
+     * Stops with the cause when a fit scores windows NaN: Smile's gradient boosting can diverge (its Newton step divides
+     * by a near-zero second derivative when a leaf holds only badly misclassified windows), depending on the seed.
+     */
+    static void requireFiniteScores(double[] validationScores, PredictorOptions predictor, Duration horizon) {
+        long bad = Arrays.stream(validationScores).filter(v -> !Double.isFinite(v)).count();
+        if (bad > 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "H=%s: the %s fit scores %d of %d validation windows NaN or infinite: its training diverged%s; "
+                            + "try another --seed or --algorithm", DurationText.format(horizon), describe(predictor), bad,
+                    validationScores.length, predictor.algorithm() == Algorithm.GRADIENT_BOOSTING
+                            ? " (Smile's boosting step divides by a near-zero curvature when a leaf holds only badly "
+                            + "misclassified windows)" : ""));
+        }
+    }
+
+    private static boolean bothClasses(List<Example> examples) {
+        return examples.stream().anyMatch(Example::failed) && examples.stream().anyMatch(e -> !e.failed());
+    }
+
+    /**
+     * The test figures of a fitted, calibrated model.
+     *
+     * @param scale the Platt scale whose probabilities are judged next to the raw scores (null: none); the model's
+     *              own scores, scaled or not, are what the threshold applies to
+     */
     static HorizonResult measure(RecordedFleet fleet, TestScope scope, Duration horizon, SplitSummary split, HorizonLabels labels,
-                                 FailurePredictor model, Calibration calibration, List<Example> test, List<Double> fixedPrecisions,
-                                 Duration minLead) {
+                                 FailurePredictor model, Calibration calibration, ProbabilityScale scale, List<Example> test,
+                                 List<Double> fixedPrecisions, Duration minLead) {
         double[] scores = model.probabilities(test);
+        ProbabilityQuality probabilities = ProbabilityQuality.measure(test,
+                model.scale().isPresent() ? model.rawScores(test) : scores, scale);
         EvaluationReport report = Evaluation.evaluate(test, scores, calibration.threshold());
         List<RecallAtPrecision> atPrecision = HeldOutMetrics.recallAtPrecision(test, scores, fixedPrecisions);
         return new HorizonResult(DurationText.format(horizon), horizon.toMillis(), split, labels.censored(), labels.excluded(),
@@ -72,7 +114,7 @@ public final class OfflineEvaluation {
                         fleet.facts().silentAfter().isPresent()
                                 // a node silent since its last event has zeros in every window: what would it score?
                                 ? OptionalDouble.of(model.probability(new double[model.schema().size()])) : OptionalDouble.empty()),
-                eventLevel(fleet, scope, horizon, minLead, test, scores, calibration.threshold()));
+                eventLevel(fleet, scope, horizon, minLead, test, scores, calibration.threshold()), probabilities);
     }
 
     /** The operating point of the project's targets: precision per alarm episode, false alarms per node-day. */

@@ -50,6 +50,10 @@ public final class OfflineReportTable {
                 : f(x.leadTimes().p50(), 1) + " [" + f(x.leadTimes().min(), 1) + "-" + f(x.leadTimes().max(), 1) + "] "
                         + (x.leadTimes().unit().equals("days") ? "d" : "min")));
         rows.add(row("false alarms / node-day", h, x -> f(x.test().falseAlarmsPerNodeDay(), 5)));
+        rows.add(row("Brier raw / calibrated (constant)", h, x -> f(x.probabilities().brierRaw(), 6) + " / "
+                + f(x.probabilities().brierCalibrated(), 6) + " (" + f(x.probabilities().brierConstant(), 6) + ")"));
+        rows.add(row("mean probability raw / calibrated (base rate)", h, x -> f(x.probabilities().meanRaw(), 5) + " / "
+                + f(x.probabilities().meanCalibrated(), 5) + " (" + f(x.probabilities().baseRate(), 5) + ")"));
         rows.add(row("failures: detected / all (announced)", h, x -> x.events().atThreshold().detected() + "/"
                 + x.events().atThreshold().failures() + " (" + x.events().atThreshold().announcedDetected() + "/"
                 + x.events().atThreshold().announcedFailures() + ")"));
@@ -65,6 +69,8 @@ public final class OfflineReportTable {
         }
         table(out, rows);
         out.append('\n');
+        line(out, "calibrated = a Platt scale fitted on the validation slice (or the model file's own); it is monotone, so PR-AUC, "
+                + "ROC-AUC, recall at a precision and the alarms do not depend on it");
         for (HorizonResult x : h) {
             line(out, "H=%s split: %s %s; cuts %s; embargo %s", x.horizon(), x.split().kind(), x.split().reason(), x.split().cuts(),
                     x.split().embargo());

@@ -59,6 +59,7 @@ public final class OfflineTrainer {
         requireFailures(split.train(), "training", horizon);
         requireFailures(split.validation(), "validation", horizon);
         FailurePredictor fitted = FailurePredictor.fit(table.schema(), split.train(), options.predictor());
+        OfflineEvaluation.requireFiniteScores(fitted.rawScores(split.validation()), options.predictor(), horizon);
         FailurePredictor model = fitted.withScale(ProbabilityScale.fit(fitted, split.validation()));
         Calibration calibration = episodeThreshold(fleet, model, split.validation(), horizon, options)
                 .orElseGet(() -> new ThresholdCalibrator(options.targetPrecision(), 1.0).calibrate(model, split.validation()));

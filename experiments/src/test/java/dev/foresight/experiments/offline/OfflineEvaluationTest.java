@@ -10,6 +10,7 @@ import dev.foresight.experiments.Engine;
 import dev.foresight.experiments.ExperimentOptions;
 import dev.foresight.experiments.ExperimentRunner;
 import dev.foresight.experiments.Policy;
+import dev.foresight.predictor.PredictorOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,6 +50,42 @@ class OfflineEvaluationTest {
     }
 
     /**
+     * Balanced training inflates scores (a failure weighs up to ten healthy windows); the Platt scale fitted on the
+     * validation slice brings them back to the test's class mix, and ranking figures stay the raw scores'.
+     */
+    @Test
+    void theValidationSliceScalesScoresIntoProbabilitiesTheTestSliceJudges() {
+        Path recording = SyntheticDrives.recording(dir, "fleet", 300, 60, 60, 11);
+
+        OfflineReport report = OfflineEvaluation.run(recording, OfflineOptions.defaults()
+                .withHorizons(List.of(HorizonLength.days(3))), progress::add);
+
+        HorizonResult h = report.horizons().get(0);
+        ProbabilityQuality q = h.probabilities();
+        assertThat(report.model()).isEqualTo("RANDOM_FOREST (seed 42, classes balanced, weight <= 10)");
+        assertThat(h.training().balanceFactor()).isEqualTo(10);
+        assertThat(q.scale()).isNotNull();
+        assertThat(q.scale().a()).isPositive();
+        assertThat(q.baseRate()).isEqualTo(h.test().baseRate());
+        assertThat(q.meanRaw()).as("balanced training inflates scores").isGreaterThan(2 * q.baseRate());
+        assertThat(Math.abs(q.meanCalibrated() - q.baseRate())).isLessThan(Math.abs(q.meanRaw() - q.baseRate()));
+        assertThat(q.brierCalibrated()).isLessThan(q.brierRaw()).isLessThan(q.brierConstant());
+        assertThat(OfflineReportTable.render(report)).contains("Brier raw / calibrated (constant)", "it is monotone");
+    }
+
+    @Test
+    void withoutClassWeightsEveryWindowWeighsTheSameAndTheReportSaysSo() {
+        Path recording = SyntheticDrives.recording(dir, "fleet", 300, 60, 60, 11);
+
+        OfflineReport report = OfflineEvaluation.run(recording, OfflineOptions.defaults()
+                .withHorizons(List.of(HorizonLength.days(3)))
+                .withPredictor(PredictorOptions.defaults().withImbalance(PredictorOptions.Imbalance.none())), progress::add);
+
+        assertThat(report.model()).isEqualTo("RANDOM_FOREST (seed 42, no class weight)");
+        assertThat(report.horizons().get(0).training().balanceFactor()).isEqualTo(1);
+    }
+
+    /**
      * The required check on real data: every failed drive of the shared Backblaze slice and one healthy drive
      * in three, weights undoing both samplings; at H = 7 days, on held-out drives in the later weeks, the
      * forest must rank windows several times better than a constant score (which scores the base rate).
@@ -83,6 +120,8 @@ class OfflineEvaluationTest {
         assertThat(json.path("horizons").get(1).path("horizon").asText()).isEqualTo("5d");
         assertThat(json.path("horizons").get(0).path("test").path("prAuc").isNumber()).isTrue();
         assertThat(json.path("horizons").get(0).path("split").path("test").path("failures").asInt()).isPositive();
+        assertThat(json.path("horizons").get(0).path("probabilities").path("brierRaw").isNumber()).isTrue();
+        assertThat(json.path("horizons").get(0).path("probabilities").path("scale").path("a").isNumber()).isTrue();
         assertThat(OfflineReportTable.render(report)).contains("H=1d", "H=5d", "base rate = constant PR-AUC", "FDR", "FAR",
                 "recall @ precision 0.95");
     }
@@ -121,6 +160,19 @@ class OfflineEvaluationTest {
         assertThat(h.leadTimes().unit()).isEqualTo("minutes");
         assertThat(h.split().kind()).isEqualTo("TIME");
         assertThat(h.test().prAuc()).isGreaterThan(h.baselinePrAuc());
+    }
+
+    @Test
+    void aFitThatScoresNaNIsStoppedWithItsCause() {
+        PredictorOptions boosting = PredictorOptions.defaults().withAlgorithm(dev.foresight.predictor.Algorithm.GRADIENT_BOOSTING)
+                .withSeed(7);
+
+        OfflineEvaluation.requireFiniteScores(new double[] {0.1, 0.9}, boosting, Duration.ofDays(1));
+        assertThatThrownBy(() -> OfflineEvaluation.requireFiniteScores(new double[] {0.1, Double.NaN, Double.NaN}, boosting,
+                Duration.ofDays(1)))
+                .hasMessageContaining("H=1d: the GRADIENT_BOOSTING (seed 7, classes balanced, weight <= 10) fit scores 2 of 3 "
+                        + "validation windows NaN")
+                .hasMessageContaining("try another --seed or --algorithm");
     }
 
     @Test
