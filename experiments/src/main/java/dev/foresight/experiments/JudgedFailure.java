@@ -14,4 +14,15 @@ public record JudgedFailure(String cause, Boolean announced, Double leadMinutes)
     public boolean caught() {
         return leadMinutes != null;
     }
+
+    /** The leads of the caught ones among {@code failures}, shortest first, in minutes. */
+    public static double[] sortedLeads(java.util.List<JudgedFailure> failures) {
+        return failures.stream().filter(JudgedFailure::caught).mapToDouble(JudgedFailure::leadMinutes).sorted().toArray();
+    }
+
+    /** The median lead of the caught ones (the lower middle of an even count), in minutes; null when none was caught. */
+    public static Double medianLead(java.util.List<JudgedFailure> failures) {
+        double[] leads = sortedLeads(failures);
+        return leads.length == 0 ? null : leads[(leads.length - 1) / 2];
+    }
 }

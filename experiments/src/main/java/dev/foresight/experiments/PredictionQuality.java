@@ -151,12 +151,12 @@ final class PredictionQuality {
 
     /** Shortest, median, 90th percentile and longest lead of the caught failures, in minutes. */
     private static void leadTimes(List<JudgedFailure> judged, Map<String, Double> q) {
-        double[] sorted = judged.stream().filter(JudgedFailure::caught).mapToDouble(JudgedFailure::leadMinutes).sorted().toArray();
+        double[] sorted = JudgedFailure.sortedLeads(judged);
         if (sorted.length == 0) {
             return;
         }
         q.put("leadTimeMinutesMin", sorted[0]);
-        q.put("leadTimeMinutesMedian", sorted[(sorted.length - 1) / 2]);
+        q.put("leadTimeMinutesMedian", JudgedFailure.medianLead(judged));
         q.put("leadTimeMinutesP90", sorted[(int) Math.min(sorted.length - 1, Math.ceil(0.9 * sorted.length) - 1)]);
         q.put("leadTimeMinutesMax", sorted[sorted.length - 1]);
     }

@@ -49,13 +49,7 @@ final class FailureClassTable {
                 .append(knowsAnnounced ? Long.toString(announced) : Html.number(null)).append("</td><td>").append(caught).append("</td><td>")
                 .append(Html.number((double) caught / failures.size())).append("</td><td>")
                 .append(knowsAnnounced && announced > 0 ? Html.number((double) announcedCaught / announced) : Html.number(null))
-                .append("</td><td>").append(Html.number(medianLead(failures))).append("</td></tr>");
-    }
-
-    /** Median lead of the caught failures (the lower middle of an even count); null when none was caught. */
-    static Double medianLead(List<JudgedFailure> failures) {
-        double[] leads = failures.stream().filter(JudgedFailure::caught).mapToDouble(JudgedFailure::leadMinutes).sorted().toArray();
-        return leads.length == 0 ? null : leads[(leads.length - 1) / 2];
+                .append("</td><td>").append(Html.number(JudgedFailure.medianLead(failures))).append("</td></tr>");
     }
 
     /** Caught failures per lead-time bin ("10-20"), one series per class, every bin present in every series. */
