@@ -183,6 +183,12 @@ final class EvaluateCommand implements Callable<Integer> {
                 description = "Precision the threshold is calibrated for on the validation slice (default: ${DEFAULT-VALUE}).")
         double targetPrecision;
 
+        @Option(names = "--early-margin", defaultValue = "0", paramLabel = "DURATION",
+                description = "Leave out of training (not label healthy) the windows of a node that fails within this long "
+                        + "after their horizon, e.g. 1d: a slow precursor already shows there. Validation and test keep the "
+                        + "plain labels (default: 0, none, as the streaming trainer and experiments' history models).")
+        String earlyMargin;
+
         OfflineOptions options() {
             OfflineOptions o = OfflineOptions.defaults();
             if (horizons != null) {
@@ -195,6 +201,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 o = o.withMetrics(new TreeSet<>(metrics));
             }
             return o.withLabelEveryTicks(labelEvery).withTargetPrecision(targetPrecision)
+                    .withEarlyMargin(DurationText.parseNonNegative(earlyMargin))
                     .withPredictor(o.predictor().withAlgorithm(algorithm).withSeed(seed).withImbalance(imbalance()));
         }
 

@@ -6,6 +6,7 @@ import dev.foresight.experiments.offline.OfflineModel;
 import dev.foresight.experiments.offline.OfflineModelFile;
 import dev.foresight.experiments.offline.OfflineOptions;
 import dev.foresight.experiments.offline.OfflineTrainer;
+import dev.foresight.predictor.label.LabelPolicy;
 import dev.foresight.experiments.sweep.CodeFingerprint;
 import dev.foresight.experiments.sweep.ScenarioDigest;
 import dev.foresight.schemas.ModelRelease;
@@ -92,7 +93,7 @@ public final class HistoryModels {
             Path recording = staging.resolve("recording");
             new ExperimentRunner(open).runInProcess(history, historySeed, Policy.PERIODIC, recording);
             OfflineOptions options = OfflineOptions.defaults().withHorizons(List.of(HorizonLength.ticks(horizonTicks)))
-                    .withTargetPrecision(TARGET_EPISODE_PRECISION);
+                    .withTargetPrecision(TARGET_EPISODE_PRECISION).withEarlyMargin(LabelPolicy.DEFAULT_EARLY_MARGIN);
             OfflineTrainer.train(recording, options, staging.resolve("model.json"), line -> progress.accept("history: " + line));
             move(staging, dir);
         } finally {

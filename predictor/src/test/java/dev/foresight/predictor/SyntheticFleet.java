@@ -57,7 +57,7 @@ public final class SyntheticFleet {
     public static SyntheticFleet generate(long seed, int nodes, Duration span) {
         FeatureExtractor extractor = new FeatureExtractor(spec());
         FeatureSchema schema = FeatureSchema.of(extractor.featureNames(METRICS));
-        Labeller labeller = new Labeller(new LabelPolicy(HORIZON, spec().longestWindow()));
+        Labeller labeller = new Labeller(LabelPolicy.of(HORIZON).withRepairGrace(spec().longestWindow()));
         SplittableRandom fleetRandom = new SplittableRandom(seed);
         List<Example> examples = new ArrayList<>();
         int failures = 0;

@@ -34,6 +34,9 @@ import java.util.regex.PatternSyntaxException;
  * @param horizon                H: a window is positive if its node fails within H after it (default 60 minutes)
  * @param repairGrace            windows ending less than this after a repair are excluded, since their feature
  *                               windows still reach back before the failure (default: the longest window)
+ * @param earlyMargin            M: windows whose node fails within (H, H + M] after them are left out of training
+ *                               instead of labelled healthy, since a slow precursor already shows in them (default
+ *                               {@link LabelPolicy#DEFAULT_EARLY_MARGIN}); they are labelled only after H + M
  * @param labelEveryTicks        only windows of ticks divisible by this become training examples: consecutive
  *                               windows of one node are nearly identical, so this buys the bounded buffer a
  *                               longer memory (default 5; windows without a tick are always labelled)
@@ -76,6 +79,7 @@ public record StreamsSettings(
         SortedSet<String> metrics,
         Duration horizon,
         Duration repairGrace,
+        Duration earlyMargin,
         int labelEveryTicks,
         int trainingPeriodTicks,
         PredictorOptions predictor,
@@ -130,10 +134,7 @@ public record StreamsSettings(
         metrics = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(metrics));
         new FeatureSpec(windows, metrics); // validates the windows
         positive("horizon", horizon);
-        Objects.requireNonNull(repairGrace, "repairGrace");
-        if (repairGrace.isNegative()) {
-            throw new IllegalArgumentException("repairGrace must not be negative: " + repairGrace);
-        }
+        new LabelPolicy(horizon, repairGrace, earlyMargin); // validates the grace and the margin
         atLeastOne("labelEveryTicks", labelEveryTicks);
         atLeastOne("trainingPeriodTicks", trainingPeriodTicks);
         Objects.requireNonNull(predictor, "predictor");
@@ -181,7 +182,7 @@ public record StreamsSettings(
     }
 
     public LabelPolicy labelPolicy() {
-        return new LabelPolicy(horizon, repairGrace);
+        return new LabelPolicy(horizon, repairGrace, earlyMargin);
     }
 
     public ThresholdCalibrator calibrator() {
@@ -238,6 +239,7 @@ public record StreamsSettings(
         private SortedSet<String> metrics = new TreeSet<>();
         private Duration horizon = DEFAULT_HORIZON;
         private Duration repairGrace;
+        private Duration earlyMargin = LabelPolicy.DEFAULT_EARLY_MARGIN;
         private int labelEveryTicks = DEFAULT_LABEL_EVERY_TICKS;
         private int trainingPeriodTicks = DEFAULT_TRAINING_PERIOD_TICKS;
         private PredictorOptions predictor = PredictorOptions.defaults();
@@ -271,6 +273,7 @@ public record StreamsSettings(
             metrics = s.metrics;
             horizon = s.horizon;
             repairGrace = s.repairGrace;
+            earlyMargin = s.earlyMargin;
             labelEveryTicks = s.labelEveryTicks;
             trainingPeriodTicks = s.trainingPeriodTicks;
             predictor = s.predictor;
@@ -302,6 +305,7 @@ public record StreamsSettings(
         public Builder horizon(Duration value) { horizon = value; return this; }
         /** Leave unset (or set null) for the default: the longest window. */
         public Builder repairGrace(Duration value) { repairGrace = value; return this; }
+        public Builder earlyMargin(Duration value) { earlyMargin = value; return this; }
         public Builder labelEveryTicks(int value) { labelEveryTicks = value; return this; }
         public Builder trainingPeriodTicks(int value) { trainingPeriodTicks = value; return this; }
         public Builder predictor(PredictorOptions value) { predictor = value; return this; }
@@ -329,7 +333,7 @@ public record StreamsSettings(
         public StreamsSettings build() {
             Duration grace = repairGrace != null ? repairGrace
                     : windows.stream().max(Duration::compareTo).orElse(Duration.ZERO);
-            return new StreamsSettings(applicationId, topics, windows, metrics, horizon, grace, labelEveryTicks,
+            return new StreamsSettings(applicationId, topics, windows, metrics, horizon, grace, earlyMargin, labelEveryTicks,
                     trainingPeriodTicks, predictor, targetPrecision, validationFraction, heldOutFraction,
                     releaseMargin, minHeldOutPositives, modelDelayTicks, bufferCapacityPerClass, tickLength,
                     nodeIdPattern, knownNodes, nonNegativeMetrics, exactlyOnce, stateDir, streamThreads,

@@ -61,7 +61,8 @@ public final class OfflineEvaluation {
         progress.accept(String.format(Locale.ROOT, "H=%s: %s split (%s); train %d (%d failures), validation %d (%d), test %d (%d)",
                 DurationText.format(horizon), split.kind(), split.reason(), split.train().examples(), split.train().failures(),
                 split.validation().examples(), split.validation().failures(), split.test().examples(), split.test().failures()));
-        FailurePredictor model = FailurePredictor.fit(table.schema(), examples(slices.train(), labels, prepared), options.predictor());
+        FailurePredictor model = FailurePredictor.fit(table.schema(), trainingExamples(slices.train(), labels, prepared,
+                options.earlyMargin()), options.predictor());
         List<Example> validation = examples(slices.validation(), labels, prepared);
         requireFiniteScores(model.rawScores(validation), options.predictor(), horizon);
         Calibration calibration = new ThresholdCalibrator(options.targetPrecision(), 1.0).calibrate(model, validation);
@@ -171,7 +172,21 @@ public final class OfflineEvaluation {
      * logged before is a fair clue to its next failure: its import declares a grace of zero).
      */
     static LabelPolicy labelPolicy(FeatureTable table, RecordedFleet fleet, Duration horizon) {
-        return new LabelPolicy(horizon, fleet.facts().repairGrace().orElse(table.spec().longestWindow()));
+        return new LabelPolicy(horizon, fleet.facts().repairGrace().orElse(table.spec().longestWindow()), Duration.ZERO);
+    }
+
+    /**
+     * The training slice's examples: with an early margin, the rows of failing nodes just before their horizon are left
+     * out (they are neither healthy nor inside H); validation and test keep the plain labels the figures are judged by.
+     */
+    static List<Example> trainingExamples(int[] rows, HorizonLabels labels, PreparedRecording prepared, Duration earlyMargin) {
+        if (earlyMargin.isZero()) {
+            return examples(rows, labels, prepared);
+        }
+        FeatureTable table = prepared.table();
+        HorizonLabels training = HorizonLabels.label(table, prepared.fleet(),
+                labelPolicy(table, prepared.fleet(), labels.horizon()).withEarlyMargin(earlyMargin));
+        return examples(java.util.Arrays.stream(rows).filter(training::usable).toArray(), training, prepared);
     }
 
     static List<Example> examples(int[] rows, HorizonLabels labels, PreparedRecording prepared) {

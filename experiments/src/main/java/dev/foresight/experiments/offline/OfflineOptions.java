@@ -29,11 +29,14 @@ import java.util.TreeSet;
  * @param predictor           algorithm, hyper-parameters and seed of the fit
  * @param minLead             in the per-category figures (recordings whose failures carry a category), a failure
  *                            counts as detected only if an alarm came at least this long before it (default 10 minutes)
+ * @param earlyMargin         training windows whose node fails within this long after their horizon are left out of
+ *                            training rather than labelled healthy ({@link dev.foresight.predictor.label.LabelPolicy#earlyMargin()});
+ *                            validation and test keep the plain labels (default zero: none left out)
  */
 public record OfflineOptions(List<HorizonLength> horizons, List<Duration> windows, SortedSet<String> metrics, int labelEveryTicks,
                              SplitChoice split, double trainFraction, double validationFraction, double validationNodeShare,
                              double testNodeShare, int minSliceFailures, double targetPrecision, List<Double> fixedPrecisions,
-                             PredictorOptions predictor, Duration minLead) {
+                             PredictorOptions predictor, Duration minLead, Duration earlyMargin) {
 
     public OfflineOptions {
         horizons = List.copyOf(horizons);
@@ -71,56 +74,64 @@ public record OfflineOptions(List<HorizonLength> horizons, List<Duration> window
         if (minLead.isNegative()) {
             throw new IllegalArgumentException("minLead must not be negative: " + minLead);
         }
+        if (earlyMargin.isNegative()) {
+            throw new IllegalArgumentException("earlyMargin must not be negative: " + earlyMargin);
+        }
     }
 
     public static OfflineOptions defaults() {
         return new OfflineOptions(List.of(), List.of(), new TreeSet<>(), 0, SplitChoice.AUTO, 0.5, 0.2, 0.2, 0.3, 3, 0.8,
-                List.of(0.95, 0.8), PredictorOptions.defaults(), Duration.ofMinutes(10));
+                List.of(0.95, 0.8), PredictorOptions.defaults(), Duration.ofMinutes(10), Duration.ZERO);
     }
 
     public OfflineOptions withHorizons(List<HorizonLength> value) {
         return new OfflineOptions(value, windows, metrics, labelEveryTicks, split, trainFraction, validationFraction,
-                validationNodeShare, testNodeShare, minSliceFailures, targetPrecision, fixedPrecisions, predictor, minLead);
+                validationNodeShare, testNodeShare, minSliceFailures, targetPrecision, fixedPrecisions, predictor, minLead, earlyMargin);
     }
 
     public OfflineOptions withWindows(List<Duration> value) {
         return new OfflineOptions(horizons, value, metrics, labelEveryTicks, split, trainFraction, validationFraction,
-                validationNodeShare, testNodeShare, minSliceFailures, targetPrecision, fixedPrecisions, predictor, minLead);
+                validationNodeShare, testNodeShare, minSliceFailures, targetPrecision, fixedPrecisions, predictor, minLead, earlyMargin);
     }
 
     public OfflineOptions withMetrics(SortedSet<String> value) {
         return new OfflineOptions(horizons, windows, value, labelEveryTicks, split, trainFraction, validationFraction,
-                validationNodeShare, testNodeShare, minSliceFailures, targetPrecision, fixedPrecisions, predictor, minLead);
+                validationNodeShare, testNodeShare, minSliceFailures, targetPrecision, fixedPrecisions, predictor, minLead, earlyMargin);
     }
 
     public OfflineOptions withLabelEveryTicks(int value) {
         return new OfflineOptions(horizons, windows, metrics, value, split, trainFraction, validationFraction,
-                validationNodeShare, testNodeShare, minSliceFailures, targetPrecision, fixedPrecisions, predictor, minLead);
+                validationNodeShare, testNodeShare, minSliceFailures, targetPrecision, fixedPrecisions, predictor, minLead, earlyMargin);
     }
 
     public OfflineOptions withSplit(SplitChoice value) {
         return new OfflineOptions(horizons, windows, metrics, labelEveryTicks, value, trainFraction, validationFraction,
-                validationNodeShare, testNodeShare, minSliceFailures, targetPrecision, fixedPrecisions, predictor, minLead);
+                validationNodeShare, testNodeShare, minSliceFailures, targetPrecision, fixedPrecisions, predictor, minLead, earlyMargin);
     }
 
     public OfflineOptions withTargetPrecision(double value) {
         return new OfflineOptions(horizons, windows, metrics, labelEveryTicks, split, trainFraction, validationFraction,
-                validationNodeShare, testNodeShare, minSliceFailures, value, fixedPrecisions, predictor, minLead);
+                validationNodeShare, testNodeShare, minSliceFailures, value, fixedPrecisions, predictor, minLead, earlyMargin);
     }
 
     public OfflineOptions withFixedPrecisions(List<Double> value) {
         return new OfflineOptions(horizons, windows, metrics, labelEveryTicks, split, trainFraction, validationFraction,
-                validationNodeShare, testNodeShare, minSliceFailures, targetPrecision, value, predictor, minLead);
+                validationNodeShare, testNodeShare, minSliceFailures, targetPrecision, value, predictor, minLead, earlyMargin);
     }
 
     public OfflineOptions withPredictor(PredictorOptions value) {
         return new OfflineOptions(horizons, windows, metrics, labelEveryTicks, split, trainFraction, validationFraction,
-                validationNodeShare, testNodeShare, minSliceFailures, targetPrecision, fixedPrecisions, value, minLead);
+                validationNodeShare, testNodeShare, minSliceFailures, targetPrecision, fixedPrecisions, value, minLead, earlyMargin);
     }
 
     public OfflineOptions withMinLead(Duration value) {
         return new OfflineOptions(horizons, windows, metrics, labelEveryTicks, split, trainFraction, validationFraction,
-                validationNodeShare, testNodeShare, minSliceFailures, targetPrecision, fixedPrecisions, predictor, value);
+                validationNodeShare, testNodeShare, minSliceFailures, targetPrecision, fixedPrecisions, predictor, value, earlyMargin);
+    }
+
+    public OfflineOptions withEarlyMargin(Duration value) {
+        return new OfflineOptions(horizons, windows, metrics, labelEveryTicks, split, trainFraction, validationFraction,
+                validationNodeShare, testNodeShare, minSliceFailures, targetPrecision, fixedPrecisions, predictor, minLead, value);
     }
 
     /** The horizons to use for a recording with this tick length. */

@@ -15,7 +15,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
+import dev.foresight.predictor.label.LabelPolicy;
+import dev.foresight.predictor.label.Labeller;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -55,7 +59,9 @@ public final class OfflineTrainer {
                 usable.add(labels.example(table, fleet, row));
             }
         }
-        TimeOrderedSplit.Split split = new TimeOrderedSplit(VALIDATION_FRACTION, horizon).split(usable);
+        TimeOrderedSplit.Split plain = new TimeOrderedSplit(VALIDATION_FRACTION, horizon).split(usable);
+        TimeOrderedSplit.Split split = withEarlyMargin(plain, fleet, OfflineEvaluation.labelPolicy(table, fleet, horizon)
+                .withEarlyMargin(options.earlyMargin()));
         requireFailures(split.train(), "training", horizon);
         requireFailures(split.validation(), "validation", horizon);
         FailurePredictor fitted = FailurePredictor.fit(table.schema(), split.train(), options.predictor());
@@ -78,6 +84,26 @@ public final class OfflineTrainer {
                 summary, ModelCodec.ENCODING, OfflineModelFile.encode(model));
         OfflineModelFile.write(file, modelFile);
         return new Result(file, validation, modelFile);
+    }
+
+    /**
+     * The split with the early margin applied to its training part only: a healthy window of a node that fails within
+     * the margin after its horizon leaves training; the validation part keeps the plain labels the threshold is judged by.
+     */
+    static TimeOrderedSplit.Split withEarlyMargin(TimeOrderedSplit.Split split, RecordedFleet fleet, LabelPolicy training) {
+        if (training.earlyMargin().isZero()) {
+            return split;
+        }
+        Labeller labeller = new Labeller(training);
+        Map<String, Integer> nodeIndex = new HashMap<>();
+        for (int node = 0; node < fleet.nodes().size(); node++) {
+            nodeIndex.put(fleet.nodes().get(node), node);
+        }
+        List<Example> kept = split.train().stream()
+                .filter(e -> labeller.label(e.timeMillis(), fleet.history(nodeIndex.get(e.nodeId())), fleet.observedUntilMillis())
+                        .usable())
+                .toList();
+        return new TimeOrderedSplit.Split(kept, split.validation(), split.cutMillis());
     }
 
     /**

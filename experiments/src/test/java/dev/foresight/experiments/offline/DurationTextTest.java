@@ -35,7 +35,8 @@ class DurationTextTest {
     @Test
     void optionsRejectSlicesThatLeaveNothingToTest() {
         assertThatThrownBy(() -> new OfflineOptions(List.of(), List.of(), new java.util.TreeSet<>(), 0, SplitChoice.AUTO, 0.8, 0.3,
-                0.2, 0.3, 3, 0.8, List.of(), OfflineOptions.defaults().predictor(), java.time.Duration.ofMinutes(10)))
+                0.2, 0.3, 3, 0.8, List.of(), OfflineOptions.defaults().predictor(), java.time.Duration.ofMinutes(10),
+                java.time.Duration.ZERO))
                 .hasMessageContaining("leave room for a test slice");
         assertThatThrownBy(() -> OfflineOptions.defaults().withTargetPrecision(1.5)).hasMessageContaining("target precision");
     }

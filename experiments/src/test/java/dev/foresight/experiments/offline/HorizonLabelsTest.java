@@ -100,4 +100,36 @@ class HorizonLabelsTest {
         assertThat(fleet.failsInData(fleet.indexOf("F"))).isTrue();
         assertThat(fleet.failsInData(fleet.indexOf("A"))).isFalse();
     }
+
+    @Test
+    void anEarlyMarginTakesTheDaysBeforeTheHorizonOutOfTrainingOnly() {
+        HorizonLabels plain = HorizonLabels.label(table, fleet, LabelPolicy.of(Duration.ofDays(1)));
+        int[] all = java.util.stream.IntStream.range(0, table.size()).filter(plain::usable).toArray();
+        PreparedRecording prepared = new PreparedRecording(fleet, table, 1);
+
+        List<dev.foresight.predictor.Example> unmargined = OfflineEvaluation.trainingExamples(all, plain, prepared, Duration.ZERO);
+        List<dev.foresight.predictor.Example> margined = OfflineEvaluation.trainingExamples(all, plain, prepared, Duration.ofDays(3));
+
+        // F fails at the end of day 20 (its row is the one positive at H = 1 day): the healthy rows of days 17..19, 2 to
+        // 4 days before it, fail within 3 days after their horizon
+        assertThat(without(days(unmargined, "F"), 17L, 18L, 19L)).isEqualTo(days(margined, "F"))
+                .hasSize(days(unmargined, "F").size() - 3);
+        // a healthy drive's window is known healthy only once H + M has been observed: the last 3 labelled days go
+        assertThat(without(days(unmargined, "A"), 37L, 38L, 39L)).isEqualTo(days(margined, "A"))
+                .hasSize(days(unmargined, "A").size() - 3);
+        // every positive stays
+        assertThat(margined.stream().filter(dev.foresight.predictor.Example::failed).count())
+                .isEqualTo(unmargined.stream().filter(dev.foresight.predictor.Example::failed).count()).isPositive();
+    }
+
+    private static java.util.SortedSet<Long> without(java.util.SortedSet<Long> days, Long... removed) {
+        java.util.SortedSet<Long> rest = new java.util.TreeSet<>(days);
+        rest.removeAll(List.of(removed));
+        return rest;
+    }
+
+    private java.util.SortedSet<Long> days(List<dev.foresight.predictor.Example> examples, String node) {
+        return examples.stream().filter(e -> e.nodeId().equals(node)).map(e -> (e.timeMillis() - table.time(0)) / 86_400_000L)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
 }

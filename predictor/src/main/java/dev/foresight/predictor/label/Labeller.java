@@ -14,7 +14,9 @@ import java.util.OptionalLong;
  *       a failure), or was repaired less than {@link LabelPolicy#repairGrace()} before {@code end};</li>
  *   <li>POSITIVE, with lead time {@code failure - end}, if a failure is recorded in
  *       {@code (end, end + H]} (known failures need no watermark);</li>
- *   <li>NEGATIVE if {@code watermark >= end + H}: the whole horizon has been observed failure-free;</li>
+ *   <li>EXCLUDED if a failure is recorded in {@code (end + H, end + H + M]}, M the policy's
+ *       {@link LabelPolicy#earlyMargin() early margin}: too early to be positive, too close to be healthy;</li>
+ *   <li>NEGATIVE if {@code watermark >= end + H + M}: the horizon and the margin have been observed failure-free;</li>
  *   <li>PENDING otherwise.</li>
  * </ol>
  * Pure and thread-safe. A streaming caller keeps PENDING windows (see {@link PendingWindows}) and
@@ -49,7 +51,11 @@ public final class Labeller implements Serializable {
         if (failure.isPresent()) {
             return Label.positive(failure.getAsLong() - windowEndMillis);
         }
-        return watermarkMillis >= horizonEnd ? Label.NEGATIVE : Label.PENDING;
+        long decidedEnd = windowEndMillis + policy.decidedWithin().toMillis();
+        if (decidedEnd > horizonEnd && history.firstFailureIn(horizonEnd, decidedEnd).isPresent()) {
+            return Label.EXCLUDED;
+        }
+        return watermarkMillis >= decidedEnd ? Label.NEGATIVE : Label.PENDING;
     }
 
     private boolean recentlyRepaired(long windowEndMillis, NodeHistory history) {

@@ -106,7 +106,7 @@ class IdleAndBusyNodesTest {
     /** Nodes with jobs coming and going; some fail, most after a precursor (CPU running hotter than its load explains). */
     static List<Window> fleet(FeatureSpec spec, long seed, int nodes) {
         FeatureExtractor extractor = new FeatureExtractor(spec);
-        Labeller labeller = new Labeller(new LabelPolicy(HORIZON, spec.longestWindow()));
+        Labeller labeller = new Labeller(LabelPolicy.of(HORIZON).withRepairGrace(spec.longestWindow()));
         SplittableRandom fleetRandom = new SplittableRandom(seed);
         List<Window> out = new ArrayList<>();
         for (int n = 0; n < nodes; n++) {

@@ -17,6 +17,10 @@ class LabellerProperties {
     private static final long H = Duration.ofHours(1).toMillis();
     private final Labeller labeller = new Labeller(LabelPolicy.of(Duration.ofHours(1)));
 
+    private static Labeller labeller(int earlyMarginMinutes) {
+        return new Labeller(LabelPolicy.of(Duration.ofHours(1)).withEarlyMargin(Duration.ofMinutes(earlyMarginMinutes)));
+    }
+
     /** Alternating failure/repair gaps (in minutes) make a node history. */
     private static NodeHistory history(List<Integer> gapsMinutes) {
         List<HealthEvent> events = new ArrayList<>();
@@ -44,7 +48,9 @@ class LabellerProperties {
     void resolvedLabelsNeverChangeAsTheWatermarkAdvances(
             @ForAll @Size(max = 8) List<@IntRange(min = 1, max = 300) Integer> gaps,
             @ForAll @LongRange(min = 0, max = 2400) long endMinute,
-            @ForAll @LongRange(min = 0, max = 200) long watermarkDelayMinutes) {
+            @ForAll @LongRange(min = 0, max = 600) long watermarkDelayMinutes,
+            @ForAll @IntRange(min = 0, max = 360) int earlyMarginMinutes) {
+        Labeller labeller = labeller(earlyMarginMinutes);
         NodeHistory full = history(gaps);
         long end = endMinute * MINUTE;
         long watermark = end + watermarkDelayMinutes * MINUTE;
@@ -56,6 +62,27 @@ class LabellerProperties {
 
         if (early.resolved()) {
             assertThat(early).isEqualTo(late);
+        }
+    }
+
+    /** The margin only ever takes healthy examples away: it never makes a positive, nor changes one. */
+    @Property(tries = 300)
+    void anEarlyMarginOnlyTurnsNegativesIntoExclusions(
+            @ForAll @Size(max = 8) List<@IntRange(min = 1, max = 300) Integer> gaps,
+            @ForAll @LongRange(min = 0, max = 2400) long endMinute,
+            @ForAll @IntRange(min = 1, max = 1440) int earlyMarginMinutes) {
+        NodeHistory history = history(gaps);
+        long end = endMinute * MINUTE;
+
+        Label plain = labeller.label(end, history, Long.MAX_VALUE);
+        Label margined = labeller(earlyMarginMinutes).label(end, history, Long.MAX_VALUE);
+
+        if (plain.outcome() != Label.Outcome.NEGATIVE) {
+            assertThat(margined).isEqualTo(plain);
+        } else {
+            assertThat(margined.outcome()).isIn(Label.Outcome.NEGATIVE, Label.Outcome.EXCLUDED);
+            assertThat(margined.outcome() == Label.Outcome.EXCLUDED)
+                    .isEqualTo(history.firstFailureIn(end + H, end + H + earlyMarginMinutes * MINUTE).isPresent());
         }
     }
 }

@@ -130,4 +130,37 @@ class LabellerTest {
             assertThat(labeller.label(t, pruned, t + H)).isEqualTo(labeller.label(t, history, t + H));
         }
     }
+
+    @Test
+    void aFailureWithinTheEarlyMarginAfterTheHorizonExcludesTheWindowInsteadOfCallingItHealthy() {
+        Labeller margined = new Labeller(LabelPolicy.of(Duration.ofHours(1)).withEarlyMargin(Duration.ofHours(24)));
+        NodeHistory failsInFiveHours = NodeHistory.of(HealthEvent.failed(END + 5 * H));
+
+        // the plain rule calls this window healthy although the node's precursor may already show
+        assertThat(labeller.label(END, failsInFiveHours, END + 5 * H)).isEqualTo(Label.NEGATIVE);
+        assertThat(margined.label(END, failsInFiveHours, END + 5 * H)).isEqualTo(Label.EXCLUDED);
+        // at the margin's end exactly it still counts; past it the window is healthy again
+        assertThat(margined.label(END, NodeHistory.of(HealthEvent.failed(END + 25 * H)), END + 25 * H))
+                .isEqualTo(Label.EXCLUDED);
+        assertThat(margined.label(END, NodeHistory.of(HealthEvent.failed(END + 25 * H + 1)), END + 25 * H + 1))
+                .isEqualTo(Label.NEGATIVE);
+        // inside the horizon it is positive, as without a margin
+        assertThat(margined.label(END, NodeHistory.of(HealthEvent.failed(END + 20 * MINUTE)), END))
+                .isEqualTo(Label.positive(20 * MINUTE));
+    }
+
+    @Test
+    void withAnEarlyMarginAHealthyWindowWaitsForTheMarginToPass() {
+        Labeller margined = new Labeller(LabelPolicy.of(Duration.ofHours(1)).withEarlyMargin(Duration.ofHours(6)));
+
+        assertThat(margined.label(END, NodeHistory.empty(), END + H)).isEqualTo(Label.PENDING);
+        assertThat(margined.label(END, NodeHistory.empty(), END + 7 * H - 1)).isEqualTo(Label.PENDING);
+        assertThat(margined.label(END, NodeHistory.empty(), END + 7 * H)).isEqualTo(Label.NEGATIVE);
+    }
+
+    @Test
+    void aNegativeEarlyMarginIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LabelPolicy.of(Duration.ofHours(1)).withEarlyMargin(Duration.ofMinutes(-1)))
+                .hasMessageContaining("earlyMargin must not be negative");
+    }
 }

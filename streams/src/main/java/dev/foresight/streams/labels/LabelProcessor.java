@@ -26,15 +26,17 @@ import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
  * Labels feature windows from node events, as the predictor's {@link Labeller} defines it: positive if the
- * node fails within the horizon after the window (with the lead time), negative once the horizon has
- * passed without failure, excluded while the node is down or just repaired.
+ * node fails within the horizon after the window (with the lead time), negative once the horizon and the early
+ * margin have passed without failure, excluded while the node is down or just repaired, or when it fails within
+ * the early margin after the horizon.
  *
  * <p>Input arrives a whole tick at a time (events, then vectors, then the tick's marker), so:
  * <ul>
- *   <li>a FAILED event resolves the node's pending windows within one horizon before it as positives, at once;</li>
+ *   <li>a FAILED event resolves the node's pending windows within one horizon before it as positives, and those
+ *       of the early margin before that as excluded, at once;</li>
  *   <li>a feature vector is excluded at once, or held in {@value #PENDING_STORE} keyed by its end time;</li>
- *   <li>the marker's time is the watermark: every window whose horizon it passed is resolved, in end-time
- *       order, then the marker goes on.</li>
+ *   <li>the marker's time is the watermark: every window whose horizon and margin it passed is resolved, in
+ *       end-time order, then the marker goes on.</li>
  * </ul>
  * Labels never depend on anything but the ticks seen, so a replay labels identically. Only windows of
  * ticks divisible by {@code labelEveryTicks} are labelled (consecutive windows are near duplicates).
@@ -50,6 +52,8 @@ public final class LabelProcessor implements Processor<String, Object, String, O
 
     private final Labeller labeller;
     private final long horizonMillis;
+    /** H + M: how long after a window's end a failure still decides its label. */
+    private final long decidedMillis;
     private final long graceMillis;
     private final int labelEveryTicks;
     private final String trainingNode;
@@ -72,6 +76,7 @@ public final class LabelProcessor implements Processor<String, Object, String, O
     public LabelProcessor(Labeller labeller, int labelEveryTicks, String trainingNode, String trainerNode) {
         this.labeller = labeller;
         this.horizonMillis = labeller.policy().horizon().toMillis();
+        this.decidedMillis = labeller.policy().decidedWithin().toMillis();
         this.graceMillis = labeller.policy().repairGrace().toMillis();
         this.labelEveryTicks = labelEveryTicks;
         this.trainingNode = trainingNode;
@@ -118,12 +123,13 @@ public final class LabelProcessor implements Processor<String, Object, String, O
         String node = event.getNodeId();
         NodeHistory history = history(node).with(health);
         if (lastWatermark != Long.MIN_VALUE) {
-            // windows ending before lastWatermark - H were resolved at the last marker; older events matter no more
-            history = history.prunedBefore(lastWatermark - horizonMillis - graceMillis);
+            // windows ending before lastWatermark - H - M were resolved at the last marker; older events matter no more
+            history = history.prunedBefore(lastWatermark - decidedMillis - graceMillis);
         }
         histories.put(node, HistoryCodec.encode(history));
         if (health.kind() == HealthEvent.Kind.FAILED) {
-            resolve(pendingOf(node, health.timeMillis() - horizonMillis, health.timeMillis()), Long.MIN_VALUE);
+            // positives within H before the failure, and windows of the early margin before those (excluded)
+            resolve(pendingOf(node, health.timeMillis() - decidedMillis, health.timeMillis()), Long.MIN_VALUE);
         }
     }
 
@@ -144,8 +150,8 @@ public final class LabelProcessor implements Processor<String, Object, String, O
 
     private void onMarker(TickMarker marker) {
         long watermark = marker.getTimestamp().toEpochMilli();
-        // a window is due once end + H <= watermark; the exclusive bound end + 1 keeps every node at that end
-        resolve(pendingBefore(watermark - horizonMillis + 1), watermark);
+        // a window is due once end + H + M <= watermark; the exclusive bound end + 1 keeps every node at that end
+        resolve(pendingBefore(watermark - decidedMillis + 1), watermark);
         lastWatermark = watermark;
         long time = marker.getTimestamp().toEpochMilli();
         context.forward(new Record<>(Stages.MARKER_KEY, marker, time), trainingNode);

@@ -38,7 +38,11 @@ class LabelProcessorTest {
     private static final Duration HORIZON = Duration.ofMinutes(10);
 
     private ProcessorHarness harness(int labelEveryTicks) {
-        Labeller labeller = new Labeller(LabelPolicy.of(HORIZON));
+        return harness(labelEveryTicks, Duration.ZERO);
+    }
+
+    private ProcessorHarness harness(int labelEveryTicks, Duration earlyMargin) {
+        Labeller labeller = new Labeller(LabelPolicy.of(HORIZON).withEarlyMargin(earlyMargin));
         Set<org.apache.kafka.streams.state.StoreBuilder<?>> stores = new HashSet<>(LabelProcessor.stores(new StoreFactory(false, 1 << 20)));
         return new ProcessorHarness(() -> new LabelProcessor(labeller, labelEveryTicks, "training", "trainer"), stores,
                 List.of("training", "trainer"), null, stateDir);
@@ -107,6 +111,24 @@ class LabelProcessorTest {
             List<TestRecord<String, SpecificRecord>> trainer = harness.output("trainer");
             assertThat(trainer).hasSameSizeAs(out);
             assertThat(trainer).allSatisfy(r -> assertThat(r.key()).as("the lane: this task's partition").isEqualTo("0"));
+        }
+    }
+
+    @Test
+    void windowsWithinTheEarlyMarginBeforeTheHorizonAreLeftOutAndHealthyOnesWaitForTheMargin() {
+        try (ProcessorHarness harness = harness(1, Duration.ofMinutes(5))) {
+            runScenario(harness, 40);
+            List<TestRecord<String, SpecificRecord>> training = harness.output("training");
+            Map<Long, LabeledExample> nodeA = byTick(training, "node-a");
+
+            assertThat(nodeA).as("minutes 3..12 positive, as without a margin")
+                    .allSatisfy((tick, example) -> assertThat(example.getFailed()).isEqualTo(tick >= 3 && tick <= 12));
+            // the failure at 13 lies 11..15 minutes after the windows of minutes -2..2: within H + 5
+            assertThat(nodeA).as("windows 0..2 fail within the margin after their horizon").doesNotContainKeys(0L, 1L, 2L);
+            assertThat(nodeA.get(16L).getFailed()).isFalse();
+            // a healthy window is labelled once H + M = 15 minutes have passed: minute 24 at the last marker (39)
+            assertThat(nodeA).containsKey(24L).doesNotContainKey(25L);
+            assertThat(byTick(training, "node-b").keySet()).hasSize(25).allSatisfy(tick -> assertThat(tick).isLessThanOrEqualTo(24L));
         }
     }
 
