@@ -146,8 +146,7 @@ final class FaultLoop {
                     new IdealPredictor(simulation, ExperimentOptions.DEFAULT_HORIZON_TICKS)::predict);
             startStreamsInstance();
             actuator = ActuatorApp.start(actuatorConfig());
-            TickedTopicReader<Command> commands = new TickedTopicReader<>(kafka, topics.name(TopicRole.COMMANDS),
-                    Command.class, ActuatorApp.STAGE);
+            TickedTopicReader<Command> commands = KafkaCommandSource.reader(kafka, topics.name(TopicRole.COMMANDS));
             closeAtEnd.add(commands);
             TickedTopicReader<Prediction> predictions = new TickedTopicReader<>(kafka, topics.name(TopicRole.PREDICTIONS),
                     Prediction.class, LearnedControlPlane.STREAMS_STAGE);
