@@ -21,9 +21,12 @@ public record HttpLimits(Duration idleTimeout, Duration headerDeadline, int maxT
     /**
      * For a dashboard and a Prometheus scrape: a few browsers (six connections each at most) and scrapers,
      * each answer computed in milliseconds. Thirty seconds idle keeps a polling page's connection alive.
+     * The connection limit is generous because an open connection costs a few kilobytes and no thread:
+     * it is there to bound memory, not to ration clients; at the limit, a real client waits in the accept
+     * queue behind the sockets before it, each closed after half a second if it stays idle.
      */
     public static final HttpLimits DEFAULT =
-            new HttpLimits(Duration.ofSeconds(30), Duration.ofSeconds(10), 16, 64, Duration.ofSeconds(1));
+            new HttpLimits(Duration.ofSeconds(30), Duration.ofSeconds(10), 16, 256, Duration.ofMillis(500));
 
     public HttpLimits {
         if (idleTimeout.isNegative() || idleTimeout.isZero() || headerDeadline.isNegative() || headerDeadline.isZero()

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -32,8 +33,8 @@ class ReadOnlyHttpServerTest {
             assertThat(head.body()).isEmpty();
             assertThat(head.headers().firstValue("Content-Type")).contains("application/json");
             assertThat(head.headers().firstValue("Content-Length")).contains("10");
-            for (HttpResponse<String> answer : new HttpResponse[] {get, head, send(server.baseUri().resolve("/nope"), "GET"),
-                    send(state, "DELETE")}) {
+            for (HttpResponse<String> answer : List.of(get, head, send(server.baseUri().resolve("/nope"), "GET"),
+                    send(state, "DELETE"))) {
                 assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(answer.toString()).contains("nosniff");
                 assertThat(answer.headers().firstValue("Cache-Control")).contains("no-store");
                 assertThat(answer.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("frame-ancestors 'none'"));
