@@ -8,6 +8,7 @@ import dev.foresight.cluster.ClusterSimulation;
 import dev.foresight.cluster.Scenario;
 import dev.foresight.producers.sim.SimulationDriver;
 import dev.foresight.producers.sim.TickPublisher;
+import dev.foresight.producers.sim.KafkaCommandSource;
 import dev.foresight.producers.sim.TickedTopicReader;
 import dev.foresight.schemas.topics.TopicAdministrator;
 import dev.foresight.schemas.topics.TopicCatalogue;
@@ -77,7 +78,7 @@ final class SimulateCommand implements Callable<Integer> {
                 new TopicAdministrator(admin, 60_000).createMissing(topics);
             }
             Optional<TickedTopicReader<dev.foresight.schemas.Command>> commands = openLoop ? Optional.empty()
-                    : Optional.of(new TickedTopicReader<>(props, topics.name(TopicRole.COMMANDS), dev.foresight.schemas.Command.class, "actuator"));
+                    : Optional.of(KafkaCommandSource.reader(props, topics.name(TopicRole.COMMANDS)));
             try (TickPublisher publisher = new TickPublisher(props, topics, layout.prefix() + "simulator")) {
                 SimulationDriver driver = new SimulationDriver(simulation, publisher, commands, s.actuationLagTicks(),
                         Duration.ofSeconds(tickTimeoutSeconds), () -> true,

@@ -11,6 +11,7 @@ import dev.foresight.experiments.loop.RunTimeline;
 import dev.foresight.producers.recording.RunRecorder;
 import dev.foresight.producers.sim.SimulationDriver;
 import dev.foresight.producers.sim.TickPublisher;
+import dev.foresight.producers.sim.KafkaCommandSource;
 import dev.foresight.producers.sim.TickedTopicReader;
 import dev.foresight.schemas.Command;
 import dev.foresight.schemas.Prediction;
@@ -68,7 +69,7 @@ final class KafkaPolicyRun {
             RecordingListener recording = new RecordingListener(recorder,
                     new IdealPredictor(simulation, options.horizonTicks())::predict);
             Optional<TickedTopicReader<Command>> commands = plane.closedLoop()
-                    ? Optional.of(new TickedTopicReader<>(kafka, topics.name(TopicRole.COMMANDS), Command.class, "actuator"))
+                    ? Optional.of(KafkaCommandSource.reader(kafka, topics.name(TopicRole.COMMANDS)))
                     : Optional.empty();
             TickedTopicReader<Prediction> predictions = plane.producesPredictions()
                     ? new TickedTopicReader<>(kafka, topics.name(TopicRole.PREDICTIONS), Prediction.class, "streams")

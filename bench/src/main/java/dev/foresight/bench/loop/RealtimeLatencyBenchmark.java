@@ -1,6 +1,5 @@
 package dev.foresight.bench.loop;
 
-import dev.foresight.actuator.app.ActuatorApp;
 import dev.foresight.actuator.app.ActuatorAppConfig;
 import dev.foresight.actuator.settings.ActuatorSettings;
 import dev.foresight.actuator.settings.PolicyKind;
@@ -159,8 +158,7 @@ public final class RealtimeLatencyBenchmark {
         ClusterSimulation simulation = ClusterSimulation.create(scenario, scenario.seed());
         try (LearnedControlPlane plane = new LearnedControlPlane(streams, streamsClient, actuator);
              TickPublisher publisher = new TickPublisher(kafka, topics, id + "simulator");
-             TickedTopicReader<Command> commands = new TickedTopicReader<>(kafka, topics.name(TopicRole.COMMANDS),
-                     Command.class, ActuatorApp.STAGE)) {
+             TickedTopicReader<Command> commands = KafkaCommandSource.reader(kafka, topics.name(TopicRole.COMMANDS))) {
             plane.start();
             observer.start();
             TickSink sink = (report, extra) -> {

@@ -1,17 +1,24 @@
 package dev.foresight.cli.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
+import java.net.InetAddress;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,19 +27,35 @@ import org.slf4j.LoggerFactory;
  * the dashboard. Nothing it serves changes anything, so any other method is refused (405). It binds the
  * interface it is given, loopback by default in every command; a port that cannot be bound fails with the
  * name of the option that chose it.
+ *
+ * <p>Slow and many clients cannot take it down ({@link HttpLimits}): requests are read without blocking
+ * a thread, a silent connection is closed after the idle timeout and a trickled header after its
+ * deadline, workers come from a bounded pool, and connections beyond a limit wait in the accept queue
+ * while idle ones are closed sooner to make room.
  */
 public final class ReadOnlyHttpServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadOnlyHttpServer.class);
 
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final Map<String, Supplier<Response>> routes;
+    // the dashboard loads only its own script and style; nothing may frame or embed it
+    private static final HttpFields SECURITY_HEADERS = HttpFields.build()
+            .put(new PreEncodedHttpField("X-Content-Type-Options", "nosniff"))
+            .put(new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "no-store"))
+            .put(new PreEncodedHttpField("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'"))
+            .put(new PreEncodedHttpField("Referrer-Policy", "no-referrer"))
+            .asImmutable();
 
-    private ReadOnlyHttpServer(HttpServer server, ExecutorService executor, Map<String, Supplier<Response>> routes) {
+    private final Server server;
+    private final ServerConnector connector;
+
+    private ReadOnlyHttpServer(Server server, ServerConnector connector) {
         this.server = server;
-        this.executor = executor;
-        this.routes = Map.copyOf(routes);
+        this.connector = connector;
+    }
+
+    /** With {@link HttpLimits#DEFAULT}. */
+    public static ReadOnlyHttpServer start(String name, String option, String host, int port, Map<String, Supplier<Response>> routes) {
+        return start(name, option, host, port, routes, HttpLimits.DEFAULT);
     }
 
     /**
@@ -40,78 +63,109 @@ public final class ReadOnlyHttpServer implements AutoCloseable {
      * @param port   0 for any free port
      * @param routes exact paths and what they answer
      */
-    public static ReadOnlyHttpServer start(String name, String option, String host, int port, Map<String, Supplier<Response>> routes) {
-        HttpServer server;
+    public static ReadOnlyHttpServer start(String name, String option, String host, int port, Map<String, Supplier<Response>> routes,
+            HttpLimits limits) {
+        QueuedThreadPool pool = new QueuedThreadPool(limits.maxThreads(), 2);
+        pool.setName("foresight-" + name + "-http");
+        pool.setDaemon(true);
+        pool.setReservedThreads(0); // a handful of short answers: threads kept in reserve would only shrink the pool
+        Server server = new Server(pool);
+        HttpConfiguration config = new HttpConfiguration();
+        config.setSendServerVersion(false);
+        config.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(config));
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        server.addConnector(connector);
+        NetworkConnectionLimit connectionLimit = new NetworkConnectionLimit(limits.maxConnections(), connector);
+        connectionLimit.setEndPointIdleTimeout(limits.idleTimeoutAtLimit().toMillis());
+        server.addBean(connectionLimit);
+        connector.addBean(new CrowdedIdleTimeout(connector, limits.idleTimeoutAtLimit()));
+        connector.addBean(new HeaderDeadline(connector.getScheduler(), limits.headerDeadline()));
+        server.setHandler(new Routes(Map.copyOf(routes)));
+        server.setStopTimeout(0);
         try {
-            server = HttpServer.create(new InetSocketAddress(host, port), 0);
-        } catch (IOException e) {
+            server.start();
+        } catch (Exception e) {
+            stopQuietly(server);
             throw new IllegalArgumentException(option + " " + port + ": cannot listen on " + host + ":" + port + " ("
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
                     + "); choose another port, or 0 for any free one", e);
         }
-        ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "foresight-" + name + "-http");
-            t.setDaemon(true);
-            return t;
-        });
-        ReadOnlyHttpServer http = new ReadOnlyHttpServer(server, executor, routes);
-        server.createContext("/", http::handle);
-        server.setExecutor(executor);
-        server.start();
-        return http;
+        return new ReadOnlyHttpServer(server, connector);
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
+    }
+
+    /** Connections accepted and still open: what the connection limit bounds. */
+    public int openConnections() {
+        return connector.getConnectedEndPoints().size();
     }
 
     /** The server's base address; a wildcard bind is shown as loopback, where a local browser reaches it. */
     public URI baseUri() {
-        String host = server.getAddress().getAddress().isAnyLocalAddress() ? "127.0.0.1" : server.getAddress().getHostString();
-        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/");
+        String host = connector.getHost();
+        boolean wildcard = host == null || host.isEmpty() || isAnyLocal(host);
+        String shown = wildcard ? "127.0.0.1" : host;
+        return URI.create("http://" + (shown.contains(":") ? "[" + shown + "]" : shown) + ":" + port() + "/");
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String method = exchange.getRequestMethod();
+    private static boolean isAnyLocal(String host) {
+        try {
+            return InetAddress.getByName(host).isAnyLocalAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** Answers the routes; runs on a pool thread, so a route may compute its answer (a scrape, a snapshot). */
+    private static final class Routes extends Handler.Abstract {
+        private final Map<String, Supplier<Response>> routes;
+
+        Routes(Map<String, Supplier<Response>> routes) {
+            this.routes = routes;
+        }
+
+        @Override
+        public boolean handle(Request request, org.eclipse.jetty.server.Response response, Callback callback) {
+            String method = request.getMethod();
             boolean head = "HEAD".equals(method);
-            exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-            exchange.getResponseHeaders().set("Cache-Control", "no-store");
-            // the dashboard loads only its own script and style; nothing may frame or embed it
-            exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
-            exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
+            for (HttpField field : SECURITY_HEADERS) {
+                response.getHeaders().put(field);
+            }
             if (!"GET".equals(method) && !head) {
-                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-                send(exchange, new Response(405, "text/plain; charset=utf-8", bytes("read-only: GET and HEAD only\n")), false);
-                return;
+                response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
+                send(response, callback, new Response(405, "text/plain; charset=utf-8", bytes("read-only: GET and HEAD only\n")), false);
+                return true;
             }
-            Supplier<Response> route = routes.get(exchange.getRequestURI().getPath());
+            Supplier<Response> route = routes.get(Request.getPathInContext(request));
             if (route == null) {
-                send(exchange, new Response(404, "text/plain; charset=utf-8", bytes("not found\n")), head);
+                send(response, callback, new Response(404, "text/plain; charset=utf-8", bytes("not found\n")), head);
+                return true;
+            }
+            Response answer;
+            try {
+                answer = route.get();
+            } catch (RuntimeException e) {
+                LOG.warn("{} failed: {}", request.getHttpURI(), e.toString(), e);
+                answer = new Response(500, "text/plain; charset=utf-8", bytes("internal error: " + e.getMessage() + "\n"));
+            }
+            send(response, callback, answer, head);
+            return true;
+        }
+
+        private static void send(org.eclipse.jetty.server.Response response, Callback callback, Response answer, boolean head) {
+            response.setStatus(answer.status());
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, answer.body().length);
+            if (head) {
+                callback.succeeded();
                 return;
             }
-            Response response;
-            try {
-                response = route.get();
-            } catch (RuntimeException e) {
-                LOG.warn("{} failed: {}", exchange.getRequestURI(), e.toString(), e);
-                response = new Response(500, "text/plain; charset=utf-8", bytes("internal error: " + e.getMessage() + "\n"));
-            }
-            send(exchange, response, head);
-        } catch (UncheckedIOException e) {
-            LOG.debug("client went away: {}", e.toString());
-        }
-    }
-
-    private static void send(HttpExchange exchange, Response response, boolean head) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", response.contentType());
-        if (head) {
-            exchange.sendResponseHeaders(response.status(), -1);
-            return;
-        }
-        exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(response.body());
+            response.write(true, ByteBuffer.wrap(answer.body()), callback);
         }
     }
 
@@ -119,9 +173,20 @@ public final class ReadOnlyHttpServer implements AutoCloseable {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
+    private static void stopQuietly(Server server) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.debug("stopping a server that did not start: {}", e.toString());
+        }
+    }
+
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("stopping the HTTP server: {}", e.toString());
+        }
     }
 }

@@ -12,11 +12,12 @@ import dev.foresight.cluster.view.NodeView;
 import dev.foresight.experiments.loop.DirectPredictionsControlPlane.PredictionSource;
 import dev.foresight.producers.sim.AvroMapping;
 import dev.foresight.producers.sim.CommandSource;
+import dev.foresight.producers.sim.Refusals;
 import dev.foresight.producers.sim.SimulationDriver;
+import dev.foresight.producers.sim.TickBatch;
 import dev.foresight.producers.sim.TickPublisher;
 import dev.foresight.producers.sim.TickSink;
 import dev.foresight.schemas.Command;
-import dev.foresight.schemas.CommandResult;
 import dev.foresight.schemas.Prediction;
 import dev.foresight.schemas.TickMarker;
 import dev.foresight.schemas.codec.AvroCodec;
@@ -108,7 +109,7 @@ public final class InProcessPipeline implements TickSink, CommandSource, AutoClo
     }
 
     @Override
-    public void publish(TickReport report, List<CommandResult> extraResults) {
+    public void publish(TickReport report, Refusals refusals) {
         long tick = report.tick();
         long time = report.timeMillis();
         List<Prediction> predictions = driver != null ? score(report) : directPredictions.predict(report);
@@ -182,9 +183,9 @@ public final class InProcessPipeline implements TickSink, CommandSource, AutoClo
     }
 
     @Override
-    public List<Command> commandsOf(long tick) {
+    public TickBatch<Command> commandsOf(long tick) {
         List<Command> commands = decided.remove(tick);
-        return commands == null ? List.of() : commands;
+        return TickBatch.of(commands == null ? List.of() : commands);
     }
 
     /** The predictions of the last published tick, sorted by node. */

@@ -8,11 +8,12 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.charset.StandardCharsets;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Writes one tick's records to their topics and closes the tick with a {@link TickMarker} on every
@@ -28,7 +29,9 @@ public final class MarkedTickWriter implements AutoCloseable {
     /** A record and the key it is partitioned by (the node id for node-keyed topics). */
     public record Keyed(String key, SpecificRecord value) {}
 
-    private final KafkaProducer<String, SpecificRecord> producer;
+    // bytes, not Avro: dead letters travel in the same transaction as the tick, with their bytes untouched
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final AvroSerde<SpecificRecord> avro = AvroSerde.any();
     private final TopicCatalogue catalogue;
     private final String stage;
     private long recordsSent;
@@ -43,7 +46,7 @@ public final class MarkedTickWriter implements AutoCloseable {
         props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
         props.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        this.producer = new KafkaProducer<>(props, new StringSerializer(), AvroSerde.any().serializer());
+        this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
         producer.initTransactions();
     }
 
@@ -52,14 +55,24 @@ public final class MarkedTickWriter implements AutoCloseable {
      * event time) and the markers of {@code tick} on every partition of every topic in {@code marked}.
      */
     public void writeTick(long tick, long timeMillis, Map<TopicRole, List<Keyed>> records, List<TopicRole> marked) {
+        writeTick(tick, timeMillis, records, marked, List.of());
+    }
+
+    /** As above, plus records already in their final form (dead letters), written in the same transaction. */
+    public void writeTick(long tick, long timeMillis, Map<TopicRole, List<Keyed>> records, List<TopicRole> marked,
+            List<ProducerRecord<byte[], byte[]>> raw) {
         producer.beginTransaction();
         try {
             for (var entry : records.entrySet()) {
                 String topic = catalogue.name(entry.getKey());
                 for (Keyed keyed : entry.getValue()) {
-                    producer.send(new ProducerRecord<>(topic, null, timeMillis, keyed.key(), keyed.value()));
+                    producer.send(new ProducerRecord<>(topic, null, timeMillis, utf8(keyed.key()), avro.serialize(topic, keyed.value())));
                     recordsSent++;
                 }
+            }
+            for (ProducerRecord<byte[], byte[]> record : raw) {
+                producer.send(record);
+                recordsSent++;
             }
             int partitions = catalogue.settings().partitions();
             for (TopicRole role : marked) {
@@ -67,7 +80,7 @@ public final class MarkedTickWriter implements AutoCloseable {
                 for (int p = 0; p < partitions; p++) {
                     TickMarker marker = TickMarker.newBuilder().setStage(stage).setTick(tick).setPartition(p)
                             .setPartitionCount(partitions).setTimestamp(Instant.ofEpochMilli(timeMillis)).build();
-                    producer.send(new ProducerRecord<>(topic, p, timeMillis, MARKER_KEY, marker));
+                    producer.send(new ProducerRecord<>(topic, p, timeMillis, utf8(MARKER_KEY), avro.serialize(topic, marker)));
                     recordsSent++;
                 }
             }
@@ -80,6 +93,11 @@ public final class MarkedTickWriter implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** The bytes Kafka's StringSerializer would write (UTF-8), so keys and partitioning are as before. */
+    private static byte[] utf8(String key) {
+        return key == null ? null : key.getBytes(StandardCharsets.UTF_8);
     }
 
     public long recordsSent() {

@@ -5,9 +5,7 @@ import dev.foresight.cluster.TickReport;
 import dev.foresight.cluster.command.ClusterCommand;
 import dev.foresight.schemas.Command;
 import dev.foresight.schemas.CommandResult;
-import dev.foresight.schemas.CommandStatus;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -63,7 +61,8 @@ public final class SimulationDriver {
     private final int lag;
     private final Pacer pacer;
     private final List<TickListener> listeners = new ArrayList<>();
-    private final List<Command> refusedBeforeModel = new ArrayList<>();
+    private final List<Command> unknownTypes = new ArrayList<>();
+    private final List<Refusal> refused = new ArrayList<>();
 
     /** Kafka: ticks to the topics, commands from the commands topic (empty reader: open loop). */
     public SimulationDriver(ClusterSimulation simulation, TickPublisher publisher, Optional<TickedTopicReader<Command>> commands,
@@ -100,8 +99,9 @@ public final class SimulationDriver {
                 applyDecisionsOf(next - 1 - lag);
             }
             TickReport report = simulation.advance();
-            publisher.publish(report, rejections(report));
-            refusedBeforeModel.clear();
+            publisher.publish(report, refusals(report));
+            unknownTypes.clear();
+            refused.clear();
             for (TickListener listener : listeners) {
                 listener.onTick(report);
             }
@@ -110,30 +110,39 @@ public final class SimulationDriver {
         return ticks;
     }
 
-    /** Results for commands the model never saw (a type this build does not know), stamped with the tick they were due. */
-    private List<CommandResult> rejections(TickReport report) {
-        List<CommandResult> results = new ArrayList<>();
-        for (Command command : refusedBeforeModel) {
-            results.add(CommandResult.newBuilder()
-                    .setCommandId(command.getCommandId()).setTimestamp(Instant.ofEpochMilli(report.timeMillis()))
-                    .setTick(report.tick()).setStatus(CommandStatus.REJECTED)
-                    .setReason("unknown command type: this simulator cannot apply it")
-                    .setType(command.getType()).setSubject(command.getSubject()).build());
+    /** What the model never saw (unknown types, refused records), answered in the tick it was due. */
+    private Refusals refusals(TickReport report) {
+        if (unknownTypes.isEmpty() && refused.isEmpty()) {
+            return Refusals.NONE;
         }
-        return results;
+        List<CommandResult> results = new ArrayList<>();
+        for (Command command : unknownTypes) {
+            results.add(CommandRejection.unknownType(command, report.tick(), report.timeMillis()));
+        }
+        for (Refusal refusal : refused) {
+            CommandRejection.of(refusal, report.tick(), report.timeMillis()).ifPresent(results::add);
+        }
+        return new Refusals(results, refused);
     }
 
     private void applyDecisionsOf(long decidedAt) throws TimeoutException {
-        List<Command> decided = commands.commandsOf(decidedAt);
+        TickBatch<Command> batch = commands.commandsOf(decidedAt);
+        List<Command> decided = batch.records();
         long applyAt = decidedAt + 1 + lag;
         for (Command command : decided) {
             Optional<ClusterCommand> mapped = AvroMapping.command(command);
             if (mapped.isPresent()) {
                 simulation.submit(mapped.get(), applyAt);
             } else {
-                refusedBeforeModel.add(command);
+                unknownTypes.add(command);
             }
         }
+        for (Refusal refusal : batch.refusals()) {
+            // loud: a refused command is a bug or an attack upstream, not a cluster decision
+            LOG.warn("tick {}: refused {} from {}-{}@{}: {}", decidedAt, refusal.reason(), refusal.raw().topic(),
+                    refusal.raw().partition(), refusal.raw().offset(), refusal.message());
+        }
+        refused.addAll(batch.refusals());
         for (TickListener listener : listeners) {
             listener.onCommands(decidedAt, decided);
         }

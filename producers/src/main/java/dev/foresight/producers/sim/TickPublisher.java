@@ -13,10 +13,12 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Publishes what one simulated tick produced: telemetry, node events, node states and command results,
- * closed by the simulator's tick markers on every partition of each of those topics.
+ * closed by the simulator's tick markers on every partition of each of those topics, and the dead letters
+ * of the commands refused for this tick, all in one transaction.
  */
 public final class TickPublisher implements TickSink, AutoCloseable {
 
@@ -27,13 +29,18 @@ public final class TickPublisher implements TickSink, AutoCloseable {
             List.of(TopicRole.TELEMETRY, TopicRole.NODE_EVENTS, TopicRole.CLUSTER_STATE, TopicRole.COMMAND_RESULTS);
 
     private final MarkedTickWriter writer;
+    private final String deadLetterTopic;
+    private final int partitions;
 
     public TickPublisher(Map<String, Object> clientProperties, TopicCatalogue catalogue, String transactionalId) {
         this.writer = new MarkedTickWriter(clientProperties, catalogue, STAGE, transactionalId);
+        this.deadLetterTopic = catalogue.name(TopicRole.DEAD_LETTERS);
+        this.partitions = catalogue.settings().partitions();
     }
 
     @Override
-    public void publish(TickReport report, List<CommandResult> extraResults) {
+    public void publish(TickReport report, Refusals refusals) {
+        List<CommandResult> extraResults = refusals.results();
         long tick = report.tick();
         long time = report.timeMillis();
         Map<TopicRole, List<Keyed>> records = new EnumMap<>(TopicRole.class);
@@ -60,7 +67,11 @@ public final class TickPublisher implements TickSink, AutoCloseable {
         records.put(TopicRole.NODE_EVENTS, events);
         records.put(TopicRole.CLUSTER_STATE, states);
         records.put(TopicRole.COMMAND_RESULTS, results);
-        writer.writeTick(tick, time, records, MARKED_TOPICS);
+        List<ProducerRecord<byte[], byte[]>> deadLetters = new ArrayList<>(refusals.deadLetters().size());
+        for (Refusal refusal : refusals.deadLetters()) {
+            deadLetters.add(DeadLetterRecords.of(refusal, STAGE, deadLetterTopic, partitions, time));
+        }
+        writer.writeTick(tick, time, records, MARKED_TOPICS, deadLetters);
     }
 
     public long recordsSent() {

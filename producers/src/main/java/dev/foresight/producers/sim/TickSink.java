@@ -1,12 +1,13 @@
 package dev.foresight.producers.sim;
 
 import dev.foresight.cluster.TickReport;
-import dev.foresight.schemas.CommandResult;
-import java.util.List;
 
 /** Where the simulator's ticks go: Kafka topics, or the in-process pipeline. */
 public interface TickSink {
 
-    /** Publishes a completed tick, plus results for commands refused before they reached the model. */
-    void publish(TickReport report, List<CommandResult> extraResults);
+    /**
+     * Publishes a completed tick, plus what was refused before reaching the model: REJECTED results and
+     * dead letters, in the same tick so that they are as reproducible as the tick itself.
+     */
+    void publish(TickReport report, Refusals refusals);
 }

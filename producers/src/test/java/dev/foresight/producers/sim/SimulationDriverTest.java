@@ -15,30 +15,48 @@ import dev.foresight.schemas.CommandType;
 import dev.foresight.schemas.NodeState;
 import dev.foresight.schemas.NodeTelemetry;
 import dev.foresight.schemas.TickMarker;
+import dev.foresight.schemas.codec.AvroCodec;
 import dev.foresight.schemas.codec.AvroSerde;
+import dev.foresight.schemas.codec.AvroTrust;
+import dev.foresight.schemas.codec.DeadLetterHeaders;
 import dev.foresight.schemas.topics.TopicAdministrator;
 import dev.foresight.schemas.topics.TopicCatalogue;
 import dev.foresight.schemas.topics.TopicRole;
 import dev.foresight.schemas.topics.TopicSettings;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(KafkaBrokerExtension.class)
 class SimulationDriverTest {
+
+    static {
+        AvroTrust.ensure(); // builders resolve enum defaults through Avro's class loading
+    }
 
     static final String SMALL = """
             name: driver-test
@@ -93,7 +111,7 @@ class SimulationDriverTest {
         TickReportActuator actuator = new TickReportActuator(kafka, commandsTopic, 3);
         List<Long> appliedAt = new ArrayList<>();
         try (TickPublisher publisher = new TickPublisher(kafka.clientProperties(), catalogue, "sim-closed-" + System.nanoTime());
-             var commands = new TickedTopicReader<>(kafka.clientProperties(), commandsTopic, Command.class, "actuator");
+             var commands = KafkaCommandSource.reader(kafka.clientProperties(), commandsTopic);
              var results = new TickedTopicReader<>(kafka.clientProperties(), catalogue.name(TopicRole.COMMAND_RESULTS),
                      CommandResult.class, TickPublisher.STAGE)) {
             SimulationDriver driver = new SimulationDriver(ClusterSimulation.create(scenario, 7), publisher, Optional.of(commands), 1,
@@ -130,6 +148,131 @@ class SimulationDriverTest {
                     .satisfies(r -> assertThat(r.getTick()).isEqualTo(5L));
         }
         assertThat(decided.get()).isEqualTo(20);
+    }
+
+    @Test
+    void junkBytesAndAnInvalidCommandMidRunAreDeadLetteredAnsweredAndLeaveTheModelUntouched(TestKafka kafka) throws Exception {
+        byte[] junk = {0x00, 0x01, 0x02, 'x'};
+        Command invalid = Command.newBuilder().setCommandId("invalid-0004").setTimestamp(Instant.ofEpochMilli(4 * 60_000))
+                .setTick(-1).setType(CommandType.QUARANTINE).setSubject("node-0002").setReason("hostile").build();
+        LoopRun clean = closedLoop(kafka, "clean", (topic, producer) -> { });
+        LoopRun hostile = closedLoop(kafka, "hostile", (topic, producer) -> {
+            // before the actuator closes tick 4: both land in tick 4's slot of their partitions
+            producer.send(new ProducerRecord<>(topic, 1, "node-0001".getBytes(StandardCharsets.UTF_8), junk));
+            producer.send(new ProducerRecord<>(topic, 2, "node-0002".getBytes(StandardCharsets.UTF_8), AvroCodec.encode(invalid)));
+        });
+
+        assertThat(hostile.ticks()).as("the loop did not stall on the bad records").isEqualTo(12);
+        assertThat(hostile.modelBytes()).as("the cluster model never saw them: same telemetry, states and outcomes byte for byte")
+                .isEqualTo(clean.modelBytes());
+
+        List<ConsumerRecord<byte[], byte[]>> letters = awaitDeadLetters(kafka, hostile.catalogue(), 2);
+        String commandsTopic = hostile.catalogue().name(TopicRole.COMMANDS);
+        assertThat(letters).anySatisfy(letter -> {
+            assertThat(header(letter, DeadLetterHeaders.REASON)).isEqualTo("BAD_HEADER");
+            assertThat(letter.value()).as("the original bytes, untouched").isEqualTo(junk);
+            assertThat(header(letter, DeadLetterHeaders.TOPIC)).isEqualTo(commandsTopic);
+            assertThat(header(letter, DeadLetterHeaders.PARTITION)).isEqualTo("1");
+            assertThat(header(letter, DeadLetterHeaders.STAGE)).isEqualTo(TickPublisher.STAGE);
+        });
+        assertThat(letters).anySatisfy(letter -> {
+            assertThat(header(letter, DeadLetterHeaders.REASON)).isEqualTo("INVALID_VALUE");
+            assertThat(header(letter, DeadLetterHeaders.MESSAGE)).contains("invalid-0004").contains("negative");
+            assertThat(letter.value()).isEqualTo(AvroCodec.encode(invalid));
+        });
+        assertThat(hostile.results()).filteredOn(r -> r.getCommandId().equals("invalid-0004")).singleElement().satisfies(r -> {
+            assertThat(r.getStatus()).isEqualTo(CommandStatus.REJECTED);
+            assertThat(r.getReason()).startsWith("INVALID_VALUE");
+            assertThat(r.getTick()).as("due at its slot's tick 4 + 1 + lag 1").isEqualTo(6L);
+        });
+        assertThat(clean.results()).noneMatch(r -> r.getCommandId().equals("invalid-0004"));
+        assertThat(awaitDeadLetters(kafka, clean.catalogue(), 0)).isEmpty();
+    }
+
+    /** What a closed-loop run showed: the ticks it ran, the model's published bytes, every command result. */
+    record LoopRun(TopicCatalogue catalogue, long ticks, List<String> modelBytes, List<CommandResult> results) {}
+
+    /** Writes extra records onto the commands topic during a run, before the actuator closes tick 4. */
+    interface Injection {
+        void inject(String commandsTopic, KafkaProducer<byte[], byte[]> producer);
+    }
+
+    private static LoopRun closedLoop(TestKafka kafka, String label, Injection injection) throws Exception {
+        TopicCatalogue catalogue = topics(kafka, label);
+        String commandsTopic = catalogue.name(TopicRole.COMMANDS);
+        TickReportActuator actuator = new TickReportActuator(kafka, commandsTopic, 3);
+        List<String> modelBytes = new ArrayList<>(); // one SHA-256 per tick
+        long ticks;
+        try (TickPublisher publisher = new TickPublisher(kafka.clientProperties(), catalogue, "sim-" + label + "-" + System.nanoTime());
+             var commands = KafkaCommandSource.reader(kafka.clientProperties(), commandsTopic);
+             KafkaProducer<byte[], byte[]> hostile = new KafkaProducer<>(new HashMap<>(kafka.clientProperties()),
+                     new ByteArraySerializer(), new ByteArraySerializer())) {
+            SimulationDriver driver = new SimulationDriver(ClusterSimulation.create(ScenarioLoader.parse(SMALL, "test"), 7), publisher,
+                    Optional.of(commands), 1, Duration.ofSeconds(30), () -> true, SimulationDriver.Pacer.asFastAsPossible());
+            driver.addListener(report -> {
+                MessageDigest digest = sha256();
+                for (var sample : report.telemetry()) {
+                    digest.update(AvroCodec.encode(AvroMapping.telemetry(sample, report.tick())));
+                }
+                for (var node : report.nodeStates()) {
+                    digest.update(AvroCodec.encode(AvroMapping.state(node, report.tick(), report.timeMillis())));
+                }
+                for (var outcome : report.outcomes()) {
+                    digest.update(AvroCodec.encode(AvroMapping.result(outcome, report.timeMillis())));
+                }
+                modelBytes.add("tick " + report.tick() + ": " + HexFormat.of().formatHex(digest.digest()));
+                if (report.tick() == 4) {
+                    injection.inject(commandsTopic, hostile);
+                    hostile.flush();
+                }
+                actuator.decide(report.tick());
+            });
+            ticks = driver.run();
+        } finally {
+            actuator.close();
+        }
+        List<CommandResult> results = new ArrayList<>();
+        try (var reader = new TickedTopicReader<>(kafka.clientProperties(), catalogue.name(TopicRole.COMMAND_RESULTS),
+                CommandResult.class, TickPublisher.STAGE)) {
+            for (long t = 0; t < ticks; t++) {
+                results.addAll(reader.awaitTick(t, Comparator.comparing(CommandResult::getCommandId), Duration.ofSeconds(30), () -> true));
+            }
+        }
+        return new LoopRun(catalogue, ticks, modelBytes, results);
+    }
+
+    /** Every committed dead letter, once at least {@code atLeast} have arrived (the run's transactions are all closed). */
+    private static List<ConsumerRecord<byte[], byte[]>> awaitDeadLetters(TestKafka kafka, TopicCatalogue catalogue, int atLeast) {
+        Map<String, Object> props = new HashMap<>(kafka.clientProperties());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<ConsumerRecord<byte[], byte[]>> letters = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            String topic = catalogue.name(TopicRole.DEAD_LETTERS);
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Awaitility.await("dead letters on " + topic).atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(100)).forEach(letters::add);
+                // caught up on every partition: nothing committed is left unread
+                return letters.size() >= atLeast && partitions.stream()
+                        .allMatch(p -> consumer.position(p) >= consumer.endOffsets(List.of(p)).get(p));
+            });
+        }
+        return letters;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** Writes two commands per tick and the actuator markers, the way the real actuator app closes a tick. */
