@@ -24,15 +24,18 @@ import java.util.List;
  * @param categories        recall per failure category, counted over failures (null when failures carry no category)
  * @param events            failure- and episode-level figures, and the ideal predictor's where known
  * @param probabilities     the scores read as probabilities: Brier scores, raw and after the Platt scale
+ * @param counterRules      the simplest rule on each counter (alarm while it increased within the longest window) on
+ *                          the same test windows: what the learner has to beat
  */
 public record HorizonResult(String horizon, long horizonMillis, SplitSummary split, long censoredWindows, long excludedWindows,
                             TrainingSummary training, Calibration calibration, EvaluationReport test, double baselinePrAuc,
                             double prAucLift, List<RecallAtPrecision> recallAtPrecision, NodeLevelDetection nodes,
                             LeadTimes leadTimes, CategoryReport categories, EventLevel events,
-                            ProbabilityQuality probabilities) {
+                            ProbabilityQuality probabilities, List<CounterRule> counterRules) {
 
     public HorizonResult {
         recallAtPrecision = List.copyOf(recallAtPrecision);
+        counterRules = List.copyOf(counterRules);
     }
 
     /** Whether the model ranks the test windows better than a constant score does. */

@@ -103,6 +103,7 @@ public final class OfflineEvaluation {
                                  FailurePredictor model, Calibration calibration, ProbabilityScale scale, List<Example> test,
                                  List<Double> fixedPrecisions, Duration minLead) {
         double[] scores = model.probabilities(test);
+        IdealScores ideal = IdealScores.read(fleet.directory());
         ProbabilityQuality probabilities = ProbabilityQuality.measure(test,
                 model.scale().isPresent() ? model.rawScores(test) : scores, scale);
         EvaluationReport report = Evaluation.evaluate(test, scores, calibration.threshold());
@@ -115,7 +116,8 @@ public final class OfflineEvaluation {
                         fleet.facts().silentAfter().isPresent()
                                 // a node silent since its last event has zeros in every window: what would it score?
                                 ? OptionalDouble.of(model.probability(new double[model.schema().size()])) : OptionalDouble.empty()),
-                eventLevel(fleet, scope, horizon, minLead, test, scores, calibration.threshold()), probabilities);
+                eventLevel(fleet, scope, horizon, minLead, test, scores, calibration.threshold(), ideal), probabilities,
+                CounterRules.measure(model.schema(), fleet, scope, horizon, minLead, test, testFailures(fleet, scope, horizon, ideal)));
     }
 
     /** The operating point of the project's targets: precision per alarm episode, false alarms per node-day. */
@@ -124,8 +126,7 @@ public final class OfflineEvaluation {
     private static final int CURVE_POINTS = 300;
 
     static EventLevel eventLevel(RecordedFleet fleet, TestScope scope, Duration horizon, Duration minLead, List<Example> test,
-                                 double[] scores, double threshold) {
-        IdealScores ideal = IdealScores.read(fleet.directory());
+                                 double[] scores, double threshold, IdealScores ideal) {
         List<FailureDetection.ScoredWindow> windows = new ArrayList<>(test.size());
         List<FailureDetection.ScoredWindow> idealWindows = new ArrayList<>(test.size());
         double[] idealScores = new double[test.size()];
@@ -139,6 +140,23 @@ public final class OfflineEvaluation {
             positive[i] = e.failed();
             weights[i] = e.weight();
         }
+        List<FailureDetection.Failure> failures = testFailures(fleet, scope, horizon, ideal);
+        double nodeDays = FailureDetection.nodeDays(windows);
+        FailureDetection learned = FailureDetection.of(windows, failures, horizon.toMillis(), minLead.toMillis(), nodeDays);
+        FailureDetection.Point idealBest = null;
+        double idealPrAuc = Double.NaN;
+        if (!ideal.isEmpty()) {
+            idealPrAuc = OperatingCurve.of(idealScores, positive, weights).averagePrecision();
+            idealBest = FailureDetection.of(idealWindows, failures, horizon.toMillis(), minLead.toMillis(), nodeDays)
+                    .bestRecall(TARGET_EPISODE_PRECISION, TARGET_FALSE_ALARMS_PER_NODE_DAY, CURVE_POINTS).orElse(null);
+        }
+        return new EventLevel(TARGET_EPISODE_PRECISION, TARGET_FALSE_ALARMS_PER_NODE_DAY, learned.at(threshold),
+                learned.bestRecall(TARGET_EPISODE_PRECISION, TARGET_FALSE_ALARMS_PER_NODE_DAY, CURVE_POINTS).orElse(null),
+                idealPrAuc, idealBest);
+    }
+
+    /** The failures of the test nodes and period, announced or not where the recording has the ideal's scores. */
+    static List<FailureDetection.Failure> testFailures(RecordedFleet fleet, TestScope scope, Duration horizon, IdealScores ideal) {
         List<FailureDetection.Failure> failures = new ArrayList<>();
         for (int node = 0; node < fleet.nodes().size(); node++) {
             if (!scope.covers(node)) {
@@ -152,18 +170,7 @@ public final class OfflineEvaluation {
                 }
             }
         }
-        double nodeDays = FailureDetection.nodeDays(windows);
-        FailureDetection learned = FailureDetection.of(windows, failures, horizon.toMillis(), minLead.toMillis(), nodeDays);
-        FailureDetection.Point idealBest = null;
-        double idealPrAuc = Double.NaN;
-        if (!ideal.isEmpty()) {
-            idealPrAuc = OperatingCurve.of(idealScores, positive, weights).averagePrecision();
-            idealBest = FailureDetection.of(idealWindows, failures, horizon.toMillis(), minLead.toMillis(), nodeDays)
-                    .bestRecall(TARGET_EPISODE_PRECISION, TARGET_FALSE_ALARMS_PER_NODE_DAY, CURVE_POINTS).orElse(null);
-        }
-        return new EventLevel(TARGET_EPISODE_PRECISION, TARGET_FALSE_ALARMS_PER_NODE_DAY, learned.at(threshold),
-                learned.bestRecall(TARGET_EPISODE_PRECISION, TARGET_FALSE_ALARMS_PER_NODE_DAY, CURVE_POINTS).orElse(null),
-                idealPrAuc, idealBest);
+        return failures;
     }
 
     /**

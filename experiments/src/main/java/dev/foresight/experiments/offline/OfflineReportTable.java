@@ -76,10 +76,40 @@ public final class OfflineReportTable {
                     x.split().embargo());
         }
         for (HorizonResult x : h) {
+            if (!x.counterRules().isEmpty()) {
+                out.append('\n').append(counterRules(x));
+            }
+        }
+        for (HorizonResult x : h) {
             if (x.categories() != null) {
                 out.append('\n').append(categories(x));
             }
         }
+        return out.toString();
+    }
+
+    /** The one-counter rules on the same test windows, with failures caught per category where failures have one. */
+    static String counterRules(HorizonResult x) {
+        StringBuilder out = new StringBuilder();
+        line(out, "H=%s, one-counter rules on the same test windows (alarm while the counter increased within the longest "
+                + "window; detected = alarm at least the minimum lead before the failure): what the model has to beat", x.horizon());
+        List<String> categories = new ArrayList<>();
+        x.counterRules().forEach(r -> r.byCategory().keySet().stream().filter(c -> !categories.contains(c)).forEach(categories::add));
+        List<String> head = new ArrayList<>(List.of("counter", "detected (announced)", "episodes: precision", "false alarms / node-day"));
+        categories.forEach(c -> head.add(c + " caught"));
+        List<String[]> rows = new ArrayList<>();
+        rows.add(head.toArray(String[]::new));
+        for (CounterRule r : x.counterRules()) {
+            var p = r.events();
+            List<String> row = new ArrayList<>(List.of(r.metric(), p.detected() + "/" + p.failures() + " (" + p.announcedDetected()
+                    + "/" + p.announcedFailures() + ")", p.episodes() + ": " + f(p.precision(), 3), f(p.falseAlarmsPerNodeDay(), 4)));
+            for (String c : categories) {
+                CounterRule.Caught caught = r.byCategory().get(c);
+                row.add(caught == null ? "-" : caught.detected() + "/" + caught.failures());
+            }
+            rows.add(row.toArray(String[]::new));
+        }
+        table(out, rows);
         return out.toString();
     }
 

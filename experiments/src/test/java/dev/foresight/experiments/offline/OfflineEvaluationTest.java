@@ -160,6 +160,19 @@ class OfflineEvaluationTest {
         assertThat(h.leadTimes().unit()).isEqualTo("minutes");
         assertThat(h.split().kind()).isEqualTo("TIME");
         assertThat(h.test().prAuc()).isGreaterThan(h.baselinePrAuc());
+        // the one-counter rules: one per counter the simulator reports, judged on the learner's own failures
+        assertThat(h.counterRules()).extracting(CounterRule::metric).containsExactly("disk_reallocated_total",
+                "ecc_correctable_total", "ecc_uncorrectable_total", "log_errors_total", "log_warnings_total");
+        assertThat(h.counterRules()).allSatisfy(r -> {
+            assertThat(r.feature()).isEqualTo("w120m." + r.metric() + ".delta");
+            assertThat(r.events().failures()).isEqualTo(h.events().atThreshold().failures());
+            assertThat(r.byCategory()).containsKeys("all", "memory", "thermal");
+        });
+        // uncorrectable errors are a failing DIMM's alone: that rule never catches a thermal or power failure
+        CounterRule uncorrectable = h.counterRules().get(2);
+        assertThat(uncorrectable.byCategory().get("thermal").detected()).isZero();
+        assertThat(uncorrectable.byCategory().get("all").detected()).isEqualTo(uncorrectable.byCategory().get("memory").detected());
+        assertThat(OfflineReportTable.render(report)).contains("one-counter rules").contains("ecc_uncorrectable_total");
     }
 
     @Test
