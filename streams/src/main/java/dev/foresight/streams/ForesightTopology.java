@@ -1,6 +1,7 @@
 package dev.foresight.streams;
 
 import dev.foresight.predictor.label.Labeller;
+import dev.foresight.predictor.release.ModelLimits;
 import dev.foresight.schemas.codec.AvroSerde;
 import dev.foresight.schemas.topics.TopicCatalogue;
 import dev.foresight.schemas.topics.TopicRole;
@@ -89,6 +90,7 @@ public final class ForesightTopology {
     public static Topology build(StreamsSettings settings) {
         TopicCatalogue topics = settings.catalogue();
         StoreFactory stores = new StoreFactory(settings.persistentStores(), topics.settings().maxModelBytes());
+        ModelLimits modelLimits = new ModelLimits(topics.settings().maxModelBytes());
         RecordRules rules = RecordRules.from(settings);
         Labeller labeller = new Labeller(settings.labelPolicy());
         ModelTrainer trainer = ModelTrainer.from(settings);
@@ -120,10 +122,11 @@ public final class ForesightTopology {
                 Nodes.ALIGN, Nodes.FEATURES);
         topology.addProcessor(Nodes.TRAINER, supplier(() -> new TrainerProcessor(trainer, schedule,
                         settings.modelDelayTicks(), settings.bufferCapacityPerClass(), settings.tickLength(),
-                        settings.horizon(), Nodes.MODELS_OUT, Nodes.MODEL_BROADCAST_OUT, settings.initialModel()),
+                        settings.horizon(), Nodes.MODELS_OUT, Nodes.MODEL_BROADCAST_OUT, settings.initialModel(),
+                        modelLimits),
                 Set.copyOf(TrainerProcessor.stores(stores))), Nodes.TRAINER_IN);
         topology.addProcessor(Nodes.SCORE, supplier(() -> new ScoringProcessor(settings.modelDelayTicks(), schedule,
-                        Nodes.PREDICTIONS_OUT, settings.initialModel()), Set.copyOf(ScoringProcessor.stores(stores))),
+                        Nodes.PREDICTIONS_OUT, settings.initialModel(), modelLimits), Set.copyOf(ScoringProcessor.stores(stores))),
                 Nodes.ALIGN, Nodes.FEATURES, Nodes.MODEL_BROADCAST_IN);
 
         MarkerPartitioner markers = new MarkerPartitioner();

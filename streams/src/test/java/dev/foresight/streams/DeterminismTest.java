@@ -6,6 +6,8 @@ import dev.foresight.predictor.Example;
 import dev.foresight.predictor.FailurePredictor;
 import dev.foresight.predictor.feature.FeatureSchema;
 import dev.foresight.predictor.release.ModelCodec;
+import dev.foresight.predictor.release.ModelLimits;
+import dev.foresight.schemas.topics.TopicSettings;
 import dev.foresight.schemas.LabeledExample;
 import dev.foresight.schemas.ModelRelease;
 import dev.foresight.schemas.Prediction;
@@ -81,7 +83,8 @@ class DeterminismTest {
         assertThat(a.challenger()).isNotNull();
         assertThat(ModelCodec.encode(b.challenger())).isEqualTo(ModelCodec.encode(a.challenger()));
         assertThat(b.calibration()).isEqualTo(a.calibration());
-        FailurePredictor decoded = ModelCodec.decode(ModelCodec.encode(a.challenger()));
+        FailurePredictor decoded = ModelCodec.decode(ModelCodec.encode(a.challenger()),
+                new ModelLimits(TopicSettings.DEFAULT_MAX_MODEL_BYTES));
         assertThat(decoded.probabilities(examples)).isEqualTo(a.challenger().probabilities(examples));
     }
 

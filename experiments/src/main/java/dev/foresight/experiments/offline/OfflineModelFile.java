@@ -7,6 +7,8 @@ import dev.foresight.predictor.FailurePredictor;
 import dev.foresight.predictor.calibration.Calibration;
 import dev.foresight.predictor.release.ModelCodec;
 import dev.foresight.predictor.release.ModelCodecException;
+import dev.foresight.predictor.release.ModelLimits;
+import dev.foresight.schemas.topics.TopicSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,6 +26,15 @@ public final class OfflineModelFile {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /**
+     * What the payload of a model file may hold: what the models topic accepts by default, since such a model seeds the
+     * live topology ({@code --initial-model}) and must fit on that topic.
+     */
+    static final ModelLimits LIMITS = new ModelLimits(TopicSettings.DEFAULT_MAX_MODEL_BYTES);
+
+    /** Base64 of the largest payload, plus room for names, provenance and validation figures. */
+    static final long MAX_FILE_BYTES = 4L * ((LIMITS.maxPayloadBytes() + 2) / 3) + (4L << 20);
 
     private OfflineModelFile() {
     }
@@ -45,6 +56,12 @@ public final class OfflineModelFile {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("--model " + file + ": no such file");
         }
+        long size = size(file);
+        if (size > MAX_FILE_BYTES) {
+            // refused before parsing: the whole file would be read into memory
+            throw new ModelCodecException(file + ": refused: " + size + " bytes, more than the " + MAX_FILE_BYTES
+                    + " a model file holding a payload of at most " + LIMITS.maxPayloadBytes() + " bytes can take");
+        }
         OfflineModel model;
         try {
             model = MAPPER.readValue(file.toFile(), OfflineModel.class);
@@ -61,11 +78,20 @@ public final class OfflineModelFile {
 
     /** The predictor inside a model, checked against the columns the file declares. */
     public static FailurePredictor predictor(OfflineModel model, Path file) {
+        if (model.payload() == null) {
+            throw new ModelCodecException(file + ": the model file has no payload");
+        }
+        byte[] payload;
+        try {
+            payload = Base64.getDecoder().decode(model.payload());
+        } catch (IllegalArgumentException e) {
+            throw new ModelCodecException(file + ": the model payload is not base64: " + e.getMessage(), e);
+        }
         FailurePredictor predictor;
         try {
-            predictor = ModelCodec.decode(Base64.getDecoder().decode(model.payload()));
-        } catch (IllegalArgumentException | ModelCodecException e) {
-            throw new IllegalArgumentException(file + ": the model payload cannot be read: " + e.getMessage(), e);
+            predictor = ModelCodec.decode(payload, LIMITS);
+        } catch (ModelCodecException e) {
+            throw new ModelCodecException(file + ": " + e.getMessage(), e);
         }
         if (!predictor.schema().names().equals(model.featureNames())) {
             throw new IllegalArgumentException(file + ": the payload's columns differ from featureNames; the file was edited");
@@ -116,6 +142,14 @@ public final class OfflineModelFile {
         return new ModelRelease(0, model.algorithm(), model.featureNames(), fitToAct ? model.threshold() : Double.POSITIVE_INFINITY,
                 model.horizonMillis(), metrics, 0L, effectiveTime, ModelCodec.ENCODING, ByteBuffer.wrap(ModelCodec.encode(predictor)),
                 provenance);
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     static String encode(FailurePredictor predictor) {

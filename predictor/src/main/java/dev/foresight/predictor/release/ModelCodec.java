@@ -5,9 +5,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InvalidClassException;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 import java.util.zip.GZIPInputStream;
@@ -18,19 +17,16 @@ import java.util.zip.GZIPOutputStream;
  * ({@value #ENCODING}, the {@code payloadEncoding} of a ModelRelease record).
  *
  * <p>Encoding is deterministic (gzip's header carries no timestamp in the JDK), so a model's
- * bytes identify it. Decoding reads bytes that came over Kafka, so it only accepts the classes a
- * model is made of (this module's, Smile's, and core {@code java.lang}/{@code java.util} ones)
- * and bounds the decompressed size and graph depth: foreign or hostile bytes fail with a
- * {@link ModelCodecException} instead of running arbitrary code or exhausting memory.
+ * bytes identify it. Decoding reads bytes that came over Kafka or from a file, so it fails closed: a payload over
+ * {@link ModelLimits#maxPayloadBytes()} is refused unread, and the object stream may name only the exact classes a
+ * model is made of, within the limits' depth, array length, reference count and size ({@link ModelGraphFilter}).
+ * Anything else is a {@link ModelCodecException} naming what was refused, never another exception, a hang or an
+ * exhausted heap. Java serialization stays because Smile 3.1 offers no other export of its models (see README).
  */
 public final class ModelCodec {
 
     /** The payload encoding name to put in a model release. */
     public static final String ENCODING = "java-serialization+gzip";
-
-    private static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(
-            "maxbytes=268435456;maxdepth=1000;maxrefs=50000000;"
-                    + "dev.foresight.predictor.**;smile.**;java.lang.*;java.util.*;!*");
 
     private ModelCodec() {
     }
@@ -50,29 +46,50 @@ public final class ModelCodec {
     /**
      * Decompresses and deserializes a model.
      *
-     * @throws ModelCodecException if the bytes are not a model this code can read
+     * @param limits what the payload may hold; {@code maxPayloadBytes} is the models topic's message limit
+     * @throws ModelCodecException if the bytes are not a model this code can read, or hold more than a model may
      */
-    public static FailurePredictor decode(byte[] payload) {
+    public static FailurePredictor decode(byte[] payload, ModelLimits limits) {
         Objects.requireNonNull(payload, "payload");
+        Objects.requireNonNull(limits, "limits");
+        if (payload.length > limits.maxPayloadBytes()) {
+            throw new ModelCodecException("model payload of " + payload.length + " bytes refused: over the limit of "
+                    + limits.maxPayloadBytes() + " bytes (the models topic's max.message.bytes)");
+        }
+        ModelGraphFilter filter = new ModelGraphFilter(limits);
+        CappedInput stream = null;
         Object decoded;
-        try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(payload));
-             ObjectInputStream in = new ObjectInputStream(gzip)) {
-            in.setObjectInputFilter(FILTER);
-            decoded = in.readObject();
+        try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(payload))) {
+            stream = new CappedInput(gzip, limits.maxStreamBytes());
+            decoded = new ModelObjectInput(stream, filter).readObject();
             // GZIP checks its CRC only at the end of the stream, which readObject may never reach: a corrupt
             // payload could otherwise decode into a subtly different model. Drain it to verify the CRC.
-            gzip.transferTo(java.io.OutputStream.nullOutputStream());
-        } catch (InvalidClassException e) {
-            throw new ModelCodecException("model payload of " + payload.length
-                    + " bytes holds a class that is rejected or incompatible with this version: " + e.getMessage(), e);
+            stream.transferTo(OutputStream.nullOutputStream());
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
-            throw new ModelCodecException("model payload of " + payload.length
-                    + " bytes is not a gzip'd serialized model (" + e + ")", e);
+            throw failure(payload, filter, stream, e);
         }
         if (!(decoded instanceof FailurePredictor predictor)) {
-            throw new ModelCodecException("model payload holds a " + decoded.getClass().getName()
+            throw new ModelCodecException("model payload holds " + (decoded == null ? "null"
+                    : "a " + decoded.getClass().getName())
                     + ", not a " + FailurePredictor.class.getSimpleName());
         }
         return predictor;
+    }
+
+    private static ModelCodecException failure(byte[] payload, ModelGraphFilter filter, CappedInput stream,
+                                               Exception e) {
+        String prefix = "model payload of " + payload.length + " bytes ";
+        if (filter.refusal().isPresent()) {
+            return new ModelCodecException(prefix + "refused: it holds " + filter.refusal().get(), e);
+        }
+        if (stream != null && stream.exceeded()) {
+            return new ModelCodecException(prefix + "refused: it inflates to more than "
+                    + filter.limits().maxStreamBytes() + " bytes", e);
+        }
+        if (e instanceof InvalidClassException) {
+            return new ModelCodecException(prefix + "holds a class that is incompatible with this version: "
+                    + e.getMessage(), e);
+        }
+        return new ModelCodecException(prefix + "is not a gzip'd serialized model (" + e + ")", e);
     }
 }

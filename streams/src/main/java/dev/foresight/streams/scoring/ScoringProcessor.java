@@ -3,6 +3,8 @@ package dev.foresight.streams.scoring;
 import dev.foresight.predictor.FailurePredictor;
 import dev.foresight.predictor.feature.FeatureSchema;
 import dev.foresight.predictor.release.ModelCodec;
+import dev.foresight.predictor.release.ModelLimits;
+import dev.foresight.schemas.topics.TopicSettings;
 import dev.foresight.schemas.FeatureVector;
 import dev.foresight.schemas.ModelRelease;
 import dev.foresight.schemas.Prediction;
@@ -80,13 +82,21 @@ public final class ScoringProcessor implements Processor<String, Object, String,
     /** The model trained elsewhere that scores until the trainer releases one, or null. */
     private final ModelRelease initialModel;
     private LoadedModel initial;
+    /** What a model payload on the models topic may hold: the topic's own message limit, one rule for both. */
+    private final ModelLimits modelLimits;
 
     public ScoringProcessor(int modelDelayTicks, TrainingSchedule schedule, String predictionsNode) {
-        this(modelDelayTicks, schedule, predictionsNode, null);
+        this(modelDelayTicks, schedule, predictionsNode, null,
+                new ModelLimits(TopicSettings.DEFAULT_MAX_MODEL_BYTES));
     }
 
-    /** @param initialModel a model (version 0) that scores every tick before the first release, or null */
-    public ScoringProcessor(int modelDelayTicks, TrainingSchedule schedule, String predictionsNode, ModelRelease initialModel) {
+    /**
+     * @param initialModel a model (version 0) that scores every tick before the first release, or null
+     * @param modelLimits  what a model payload may hold ({@code TopicSettings.maxModelBytes})
+     */
+    public ScoringProcessor(int modelDelayTicks, TrainingSchedule schedule, String predictionsNode, ModelRelease initialModel,
+                            ModelLimits modelLimits) {
+        this.modelLimits = modelLimits;
         this.modelDelayTicks = modelDelayTicks;
         this.schedule = schedule;
         this.predictionsNode = predictionsNode;
@@ -258,12 +268,13 @@ public final class ScoringProcessor implements Processor<String, Object, String,
         }
         if (current == null) {
             if (initialModel != null && initial == null) {
-                initial = new LoadedModel(initialModel);
+                initial = new LoadedModel(initialModel, modelLimits);
             }
             return initial;
         }
         String key = current;
-        return decoded.computeIfAbsent(key, k -> new LoadedModel(AvroCodec.decode(models.get(k), ModelRelease.class)));
+        return decoded.computeIfAbsent(key, k -> new LoadedModel(AvroCodec.decode(models.get(k), ModelRelease.class),
+                modelLimits));
     }
 
     private long get(String key, long absent) {
@@ -278,12 +289,12 @@ public final class ScoringProcessor implements Processor<String, Object, String,
         private List<String> vectorNames;
         private FeatureSchema.Projection projection;
 
-        LoadedModel(ModelRelease release) {
+        LoadedModel(ModelRelease release, ModelLimits limits) {
             this.release = release;
             ByteBuffer payload = release.getPayload().duplicate();
             byte[] bytes = new byte[payload.remaining()];
             payload.get(bytes);
-            this.predictor = ModelCodec.decode(bytes);
+            this.predictor = ModelCodec.decode(bytes, limits);
         }
 
         double score(FeatureVector vector) {

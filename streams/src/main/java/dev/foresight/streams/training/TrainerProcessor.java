@@ -5,6 +5,8 @@ import dev.foresight.predictor.FailurePredictor;
 import dev.foresight.predictor.feature.FeatureSchema;
 import dev.foresight.predictor.release.ExampleBuffer;
 import dev.foresight.predictor.release.ModelCodec;
+import dev.foresight.predictor.release.ModelLimits;
+import dev.foresight.schemas.topics.TopicSettings;
 import dev.foresight.schemas.LabeledExample;
 import dev.foresight.schemas.ModelRelease;
 import dev.foresight.schemas.TickMarker;
@@ -79,6 +81,8 @@ public final class TrainerProcessor implements Processor<String, SpecificRecord,
     private final String broadcastNode;
     /** The model trained elsewhere that is champion until the first release, or null. */
     private final ModelRelease initialModel;
+    /** What a champion's payload may hold: the models topic's own message limit, one rule for both. */
+    private final ModelLimits modelLimits;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, byte[]> state;
     private LaneInbox inbox;
@@ -86,13 +90,18 @@ public final class TrainerProcessor implements Processor<String, SpecificRecord,
     public TrainerProcessor(ModelTrainer trainer, TrainingSchedule schedule, int modelDelayTicks,
                             int bufferCapacityPerClass, Duration tickLength, Duration horizon,
                             String modelsNode, String broadcastNode) {
-        this(trainer, schedule, modelDelayTicks, bufferCapacityPerClass, tickLength, horizon, modelsNode, broadcastNode, null);
+        this(trainer, schedule, modelDelayTicks, bufferCapacityPerClass, tickLength, horizon, modelsNode, broadcastNode, null,
+                new ModelLimits(TopicSettings.DEFAULT_MAX_MODEL_BYTES));
     }
 
-    /** @param initialModel the first champion (version 0, scoring from the first tick), or null */
+    /**
+     * @param initialModel the first champion (version 0, scoring from the first tick), or null
+     * @param modelLimits  what a model payload may hold ({@code TopicSettings.maxModelBytes})
+     */
     public TrainerProcessor(ModelTrainer trainer, TrainingSchedule schedule, int modelDelayTicks,
                             int bufferCapacityPerClass, Duration tickLength, Duration horizon,
-                            String modelsNode, String broadcastNode, ModelRelease initialModel) {
+                            String modelsNode, String broadcastNode, ModelRelease initialModel, ModelLimits modelLimits) {
+        this.modelLimits = modelLimits;
         this.initialModel = initialModel;
         this.trainer = trainer;
         this.schedule = schedule;
@@ -206,7 +215,8 @@ public final class TrainerProcessor implements Processor<String, SpecificRecord,
                 state.put(INITIAL_PUBLISHED, new byte[] {1});
             }
         }
-        FailurePredictor championModel = champion == null ? null : ModelCodec.decode(bytes(champion.getPayload()));
+        FailurePredictor championModel = champion == null ? null : ModelCodec.decode(bytes(champion.getPayload()),
+                modelLimits);
         ModelTrainer.Outcome outcome = trainer.train(schema, buffer.reweightedSnapshot(), championModel);
         if (!outcome.release()) {
             LOG.info("tick {}: no release ({} positive, {} healthy examples buffered): {}", tick, buffer.size(true),

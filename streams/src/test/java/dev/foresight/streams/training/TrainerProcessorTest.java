@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.foresight.predictor.FailurePredictor;
 import dev.foresight.predictor.release.ModelCodec;
+import dev.foresight.predictor.release.ModelLimits;
+import dev.foresight.schemas.topics.TopicSettings;
 import dev.foresight.schemas.LabeledExample;
 import dev.foresight.schemas.ModelRelease;
 import dev.foresight.schemas.TickMarker;
@@ -79,7 +81,8 @@ class TrainerProcessorTest {
                 assertThat(release.getThreshold()).isBetween(0.0, 1.0);
                 assertThat(release.getMetrics()).containsKeys("precision", "recall", "prAuc", "championPrAuc");
                 assertThat(release.getPayloadEncoding()).isEqualTo(ModelCodec.ENCODING);
-                FailurePredictor model = ModelCodec.decode(TrainerProcessor.bytes(release.getPayload()));
+                FailurePredictor model = ModelCodec.decode(TrainerProcessor.bytes(release.getPayload()),
+                        new ModelLimits(TopicSettings.DEFAULT_MAX_MODEL_BYTES));
                 assertThat(model.probability(new double[] {90, 3000})).isGreaterThan(model.probability(new double[] {40, 3000}));
             });
 
