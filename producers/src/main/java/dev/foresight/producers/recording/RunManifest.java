@@ -69,6 +69,9 @@ public record RunManifest(String formatVersion, Object scenario, long seed, Stri
         try {
             @SuppressWarnings("unchecked")
             Map<String, Object> m = mapper().readValue(file.toFile(), Map.class);
+            if (m == null) {
+                throw new IllegalArgumentException(file + " holds null, not a manifest object");
+            }
             return m;
         } catch (IOException e) {
             throw new IllegalArgumentException(file + " is not valid JSON: " + e.getMessage(), e);

@@ -37,6 +37,9 @@ public final class RunRecorder implements AutoCloseable {
         try {
             AvroTrust.ensure();
             Files.createDirectories(directory);
+            // an earlier run's manifest would vouch for files this recording is about to replace: until the new
+            // manifest is written (last, by whoever finishes the run), the directory is no complete recording
+            Files.deleteIfExists(directory.resolve(RunManifest.FILE_NAME));
             for (RecordingStream stream : RecordingStream.values()) {
                 var schema = SpecificData.get().getSchema(stream.type());
                 DataFileWriter<SpecificRecord> writer = new DataFileWriter<>(new SpecificDatumWriter<>(schema));
