@@ -89,6 +89,42 @@ class RecordingReaderTest {
         assertThat(RecordingReader.readAll(dir, RecordingStream.NODE_EVENTS, NodeEvent.class)).hasSize(1);
     }
 
+    @Test
+    void aFileThatStillDecodesButChangedIsCaughtByItsChecksum() throws Exception {
+        Path file = write(500);
+        manifest("{\"recordCounts\": {\"node-events.avro\": 500}, \"checksums\": {\"node-events.avro\": \""
+                + RunRecorder.sha256(file) + "\"}}");
+        assertThat(RecordingReader.readAll(dir, RecordingStream.NODE_EVENTS, NodeEvent.class)).hasSize(500);
+
+        // one letter of one event's text: every record still decodes, and the count still matches
+        byte[] bytes = Files.readAllBytes(file);
+        int at = indexOf(bytes, "failure number 250".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        bytes[at] = 'F';
+        Files.write(file, bytes);
+
+        assertThatThrownBy(() -> RecordingReader.readAll(dir, RecordingStream.NODE_EVENTS, NodeEvent.class))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageStartingWith(file + " has SHA-256 " + RunRecorder.sha256(file) + " but the recording's manifest.json says ")
+                .hasMessageEndingWith(": the file changed since it was recorded");
+        manifest("{\"checksums\": {\"node-events.avro\": \"abc\"}}");
+        assertThatThrownBy(() -> RecordingReader.readAll(dir, RecordingStream.NODE_EVENTS, NodeEvent.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("manifest.json: checksums.node-events.avro must be 64 hexadecimal digits (SHA-256), not abc");
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("not found");
+    }
+
     private void manifest(String json) throws Exception {
         Files.writeString(dir.resolve("manifest.json"), json);
     }
