@@ -57,8 +57,7 @@ class SlowClientsTest {
     @Test
     void silentPartialAndTricklingSocketsAreClosedByTheServer() throws Exception {
         HttpLimits quick = new HttpLimits(Duration.ofSeconds(2), Duration.ofMillis(500), 8, 32, Duration.ofMillis(500));
-        try (ReadOnlyHttpServer server = ReadOnlyHttpServer.start("probe", "--port", "127.0.0.1", 0,
-                Map.of("/metrics", () -> Response.text("text/plain", "up 1\n")), quick);
+        try (ReadOnlyHttpServer server = probe(quick);
              SlowClients slow = new SlowClients()) {
             URI endpoint = server.baseUri().resolve("/metrics");
             List<Socket> silent = List.of(slow.silent(endpoint), slow.silent(endpoint), slow.silent(endpoint));
@@ -79,8 +78,7 @@ class SlowClientsTest {
     @Test
     void moreSlowClientsThanTheConnectionLimitNeitherExceedItNorLockOutARealClient() throws Exception {
         HttpLimits limited = new HttpLimits(Duration.ofSeconds(30), Duration.ofSeconds(10), 8, 4, Duration.ofMillis(200));
-        try (ReadOnlyHttpServer server = ReadOnlyHttpServer.start("probe", "--port", "127.0.0.1", 0,
-                Map.of("/metrics", () -> Response.text("text/plain", "up 1\n")), limited);
+        try (ReadOnlyHttpServer server = probe(limited);
              SlowClients slow = new SlowClients()) {
             URI endpoint = server.baseUri().resolve("/metrics");
             for (int i = 0; i < 12; i++) {
@@ -94,5 +92,11 @@ class SlowClientsTest {
             HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(10)).build();
             assertThat(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
         }
+    }
+
+    /** A server with one tiny /metrics route, under the given limits. */
+    private static ReadOnlyHttpServer probe(HttpLimits limits) throws Exception {
+        return ReadOnlyHttpServer.start("probe", "--port", "127.0.0.1", 0,
+                Map.of("/metrics", () -> Response.text("text/plain", "up 1\n")), limits);
     }
 }
